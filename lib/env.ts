@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+/** Thrown when the environment does not describe a runnable configuration. */
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => value === "" ? undefined : value, schema.optional());
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  HOSTNAME: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z.string().regex(
+    /^postgres(ql)?:\/\/.+/,
+    "must be a postgres:// or postgresql:// URL",
+  ),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: optional(
+    z.string().regex(/^rediss?:\/\/.+/, "must be a redis:// or rediss:// URL"),
+  ),
+  JWT_SECRET: z.string().min(32, "must be at least 32 characters"),
+  JWT_TTL_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(
+    60 * 24 * 7,
+  ),
+  ADMIN_EMAIL: optional(z.email()),
+  ADMIN_PASSWORD: optional(z.string().min(8, "must be at least 8 characters")),
+  HOLD_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+  LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  LOG_REQUESTS: z.stringbool().default(false),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/**
+ * Validates a raw environment. Empty strings count as unset.
+ * @throws {EnvError} naming every variable that is missing or malformed.
+ */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) =>
+      `${issue.path.join(".")}: ${issue.message}`
+    );
+    throw new EnvError(`Invalid environment. ${problems.join("; ")}`);
+  }
+  const env = result.data;
+  if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+    throw new EnvError(
+      "Invalid environment. ADMIN_EMAIL and ADMIN_PASSWORD must be set together",
+    );
+  }
+  return env;
+}
+
+/** The validated process environment, read once at start-up. */
+export const env: Env = parseEnv(Deno.env.toObject());

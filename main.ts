@@ -1,0 +1,61 @@
+import { Hono } from "hono";
+import { requestId } from "hono/request-id";
+import { logger } from "hono/logger";
+import type { AppEnv } from "./lib/context.ts";
+import { env } from "./lib/env.ts";
+import { closeDb } from "./lib/db.ts";
+import { authenticate } from "./lib/auth.ts";
+import { handleError, handleNotFound } from "./lib/error_handler.tsx";
+import healthz from "./routes/healthz.ts";
+import home from "./routes/index.tsx";
+
+/** The whole application; tests call `app.request` on it in-process. */
+export const app = new Hono<AppEnv>();
+
+app.use(requestId());
+if (env.LOG_REQUESTS) app.use(logger());
+app.use(authenticate);
+
+app.route("/healthz", healthz);
+app.route("/", home);
+
+app.onError(handleError);
+app.notFound(handleNotFound);
+
+export interface ServeOptions {
+  onListen?: (url: string) => void;
+  /** Runs after the server drained and the pool closed (e.g. stop embedded PostgreSQL). */
+  onShutdown?: () => Promise<void>;
+}
+
+/**
+ * Serves the app on HOSTNAME:PORT. SIGINT/SIGTERM stop accepting, let
+ * in-flight requests finish, close the pool, then exit.
+ */
+export function serve(options: ServeOptions = {}): Deno.HttpServer {
+  const server = Deno.serve({
+    hostname: env.HOSTNAME,
+    port: env.PORT,
+    onListen: ({ hostname, port }) => {
+      const shown = hostname === "0.0.0.0" ? "localhost" : hostname;
+      const url = `http://${shown}:${port}/`;
+      (options.onListen ?? ((u) => console.log(`Listening on ${u}`)))(url);
+    },
+  }, app.fetch);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("Shutting down: finishing in-flight requests…");
+    await server.shutdown();
+    await closeDb();
+    await options.onShutdown?.();
+    Deno.exit(0);
+  };
+  Deno.addSignalListener("SIGINT", stop);
+  Deno.addSignalListener("SIGTERM", stop);
+  return server;
+}
+
+if (import.meta.main) serve();

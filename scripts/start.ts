@@ -1,0 +1,42 @@
+// `deno task start`: database (embedded unless DATABASE_URL), migrations,
+// demo data on a fresh embedded database, the configured admin, then serve.
+import { loadEnvOrExit, prepareEnvironment } from "./environment.ts";
+
+const startedAt = performance.now();
+const prepared = await prepareEnvironment({ log: true });
+const env = await loadEnvOrExit();
+const { sql } = await import("../lib/db.ts");
+const { migrate } = await import("../lib/migrate.ts");
+const { ensureAdmin } = await import("../lib/users.ts");
+const { seedDemoData, DEMO_ADMIN, DEMO_PASSENGER } = await import(
+  "../lib/seed.ts"
+);
+
+const applied = await migrate(sql);
+if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+if (prepared.embedded && await seedDemoData(sql)) {
+  console.log("Seeded demo trips and accounts.");
+}
+if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
+  const created = await ensureAdmin(sql, {
+    name: "Administrator",
+    email: env.ADMIN_EMAIL,
+    password: env.ADMIN_PASSWORD,
+  });
+  if (created) console.log(`Created admin ${env.ADMIN_EMAIL}.`);
+}
+
+const { serve } = await import("../main.ts");
+serve({
+  onListen: (url) => {
+    const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+    console.log(`\nBusbook is running at ${url} (ready in ${seconds} s)`);
+    if (prepared.embedded) {
+      console.log(`  admin:     ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
+      console.log(
+        `  passenger: ${DEMO_PASSENGER.email} / ${DEMO_PASSENGER.password}`,
+      );
+    }
+  },
+  onShutdown: prepared.stop,
+});

@@ -1,0 +1,58 @@
+// Unique data per test, so test files can run in parallel on one database.
+import { sql } from "../../lib/db.ts";
+import { signToken } from "../../lib/auth.ts";
+import { hashPassword } from "../../lib/passwords.ts";
+import { createTrip, type NewTrip, type Trip } from "../../lib/trips.ts";
+import { insertUser, type Role, type User } from "../../lib/users.ts";
+
+export const TEST_PASSWORD = "correct horse battery";
+let sharedHash: Promise<string> | undefined;
+
+export function uniqueSuffix(): string {
+  return crypto.randomUUID().slice(0, 8);
+}
+
+export interface TestUser extends User {
+  token: string;
+  password: string;
+}
+
+/** A user (hashing the shared test password once per run) with a session token. */
+export async function createTestUser(
+  options: { role?: Role; name?: string } = {},
+): Promise<TestUser> {
+  sharedHash ??= hashPassword(TEST_PASSWORD);
+  const user = await insertUser(sql, {
+    name: options.name ?? `Tester ${uniqueSuffix()}`,
+    email: `tester-${uniqueSuffix()}@example.test`,
+    passwordHash: await sharedHash,
+    role: options.role ?? "user",
+  });
+  return {
+    ...user,
+    token: await signToken({ id: user.id, role: user.role }),
+    password: TEST_PASSWORD,
+  };
+}
+
+/** A scheduled trip departing tomorrow, with its seats. */
+export async function createTestTrip(
+  overrides: Partial<NewTrip> = {},
+): Promise<Trip> {
+  const departsAt = overrides.departsAt ?? new Date(Date.now() + 24 * 3600_000);
+  return await createTrip(sql, {
+    name: `Test trip ${uniqueSuffix()}`,
+    origin: `Origin ${uniqueSuffix()}`,
+    destination: `Destination ${uniqueSuffix()}`,
+    departsAt,
+    arrivesAt: new Date(departsAt.getTime() + 3 * 3600_000),
+    totalSeats: 40,
+    priceCents: 2500,
+    ...overrides,
+  });
+}
+
+/** Headers for an API call as this user. */
+export function bearer(user: { token: string }): Record<string, string> {
+  return { authorization: `Bearer ${user.token}` };
+}
