@@ -8,6 +8,9 @@ import { authenticate } from "./lib/auth.ts";
 import { handleError, handleNotFound } from "./lib/error_handler.tsx";
 import healthz from "./routes/healthz.ts";
 import home from "./routes/index.tsx";
+import adminTripsApi from "./routes/api/admin/trips.ts";
+import adminBookingsApi from "./routes/api/admin/bookings.ts";
+import adminStatsApi from "./routes/api/admin/stats.ts";
 
 /** The whole application; tests call `app.request` on it in-process. */
 export const app = new Hono<AppEnv>();
@@ -18,6 +21,9 @@ app.use(authenticate);
 
 app.route("/healthz", healthz);
 app.route("/", home);
+app.route("/api/admin/trips", adminTripsApi);
+app.route("/api/admin/bookings", adminBookingsApi);
+app.route("/api/admin/stats", adminStatsApi);
 
 app.onError(handleError);
 app.notFound(handleNotFound);

@@ -1,0 +1,21 @@
+// /api/admin/stats: trips, seats sold, occupancy, revenue, bookings per day.
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../../../lib/context.ts";
+import { requireAdmin } from "../../../lib/auth.ts";
+import { sql } from "../../../lib/db.ts";
+import { parseOrThrow } from "../../../lib/admin_input.ts";
+import { getAdminStats, presentAdminStats } from "../../../lib/admin_stats.ts";
+
+const stats = new Hono<AppEnv>();
+const StatsQuery = z.object({
+  days: z.coerce.number().int().min(1).max(90).default(14),
+});
+
+stats.get("/", async (c) => {
+  requireAdmin(c);
+  const { days } = parseOrThrow(StatsQuery, c.req.query());
+  return c.json({ stats: presentAdminStats(await getAdminStats(sql, days)) });
+});
+
+export default stats;

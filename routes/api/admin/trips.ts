@@ -1,0 +1,92 @@
+// /api/admin/trips: list, create, edit and cancel trips; a trip's bookings.
+import { Hono } from "hono";
+import type { AppEnv } from "../../../lib/context.ts";
+import { requireAdmin } from "../../../lib/auth.ts";
+import { sql } from "../../../lib/db.ts";
+import {
+  CreateTripSchema,
+  IdSchema,
+  parseOrThrow,
+  readJson,
+  TripListQuerySchema,
+  UpdateTripSchema,
+} from "../../../lib/admin_input.ts";
+import {
+  cancelTripAsAdmin,
+  createTripAsAdmin,
+  updateTripAsAdmin,
+} from "../../../lib/admin_trips.ts";
+import {
+  getAdminTrip,
+  listAdminTrips,
+  presentAdminTrip,
+} from "../../../lib/admin_trip_views.ts";
+import {
+  listTripBookings,
+  presentAdminBooking,
+} from "../../../lib/admin_bookings.ts";
+import { NotFoundError } from "../../../lib/errors.ts";
+import { presentTrip } from "../../../lib/trips.ts";
+import { z } from "zod";
+
+const trips = new Hono<AppEnv>();
+const TripIdParams = z.object({ id: IdSchema });
+
+trips.get("/", async (c) => {
+  requireAdmin(c);
+  const query = parseOrThrow(TripListQuerySchema, c.req.query());
+  const found = await listAdminTrips(sql, {
+    filter: query.filter,
+    search: query.q,
+    limit: query.limit,
+    offset: query.offset,
+  });
+  return c.json({ trips: found.map(presentAdminTrip) });
+});
+
+trips.post("/", async (c) => {
+  const admin = requireAdmin(c);
+  const input = parseOrThrow(CreateTripSchema, await readJson(c.req.raw));
+  const trip = await createTripAsAdmin(sql, admin.id, input);
+  c.header("Location", `/api/admin/trips/${trip.id}`);
+  return c.json({ trip: presentTrip(trip) }, 201);
+});
+
+trips.get("/:id", async (c) => {
+  requireAdmin(c);
+  const { id } = parseOrThrow(TripIdParams, c.req.param());
+  const trip = await getAdminTrip(sql, id);
+  if (!trip) throw new NotFoundError(`There is no trip ${id}`);
+  return c.json({ trip: presentAdminTrip(trip) });
+});
+
+trips.patch("/:id", async (c) => {
+  const admin = requireAdmin(c);
+  const { id } = parseOrThrow(TripIdParams, c.req.param());
+  const patch = parseOrThrow(UpdateTripSchema, await readJson(c.req.raw));
+  const trip = await updateTripAsAdmin(sql, admin.id, id, patch);
+  return c.json({ trip: presentTrip(trip) });
+});
+
+trips.post("/:id/cancel", async (c) => {
+  const admin = requireAdmin(c);
+  const { id } = parseOrThrow(TripIdParams, c.req.param());
+  const result = await cancelTripAsAdmin(sql, admin.id, id);
+  return c.json({
+    trip: presentTrip(result.trip),
+    cancelledBookings: result.cancelledBookings,
+    freedSeats: result.freedSeats,
+  });
+});
+
+trips.get("/:id/bookings", async (c) => {
+  requireAdmin(c);
+  const { id } = parseOrThrow(TripIdParams, c.req.param());
+  if (!(await getAdminTrip(sql, id))) {
+    throw new NotFoundError(`There is no trip ${id}`);
+  }
+  const bookings = await listTripBookings(sql, id);
+  return c.json({ bookings: bookings.map(presentAdminBooking) });
+});
+
+export default trips;
