@@ -3,7 +3,7 @@ import { requestId } from "hono/request-id";
 import { logger } from "hono/logger";
 import type { AppEnv } from "./lib/context.ts";
 import { env } from "./lib/env.ts";
-import { closeDb } from "./lib/db.ts";
+import { closeDb, sql } from "./lib/db.ts";
 import { authenticate } from "./lib/auth.ts";
 import { handleError, handleNotFound } from "./lib/error_handler.tsx";
 import healthz from "./routes/healthz.ts";
@@ -11,6 +11,10 @@ import home from "./routes/index.tsx";
 import adminTripsApi from "./routes/api/admin/trips.ts";
 import adminBookingsApi from "./routes/api/admin/bookings.ts";
 import adminStatsApi from "./routes/api/admin/stats.ts";
+import apiTrips from "./routes/api/trips.ts";
+import apiBookings from "./routes/api/bookings.ts";
+import apiHolds from "./routes/api/holds.ts";
+import { startHoldSweeper } from "./lib/bookings.ts";
 
 /** The whole application; tests call `app.request` on it in-process. */
 export const app = new Hono<AppEnv>();
@@ -24,6 +28,9 @@ app.route("/", home);
 app.route("/api/admin/trips", adminTripsApi);
 app.route("/api/admin/bookings", adminBookingsApi);
 app.route("/api/admin/stats", adminStatsApi);
+app.route("/api/trips", apiTrips);
+app.route("/api/bookings", apiBookings);
+app.route("/api/holds", apiHolds);
 
 app.onError(handleError);
 app.notFound(handleNotFound);
@@ -48,12 +55,14 @@ export function serve(options: ServeOptions = {}): Deno.HttpServer {
       (options.onListen ?? ((u) => console.log(`Listening on ${u}`)))(url);
     },
   }, app.fetch);
+  const stopHoldSweeper = startHoldSweeper(sql);
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     console.log("Shutting down: finishing in-flight requests…");
+    stopHoldSweeper();
     await server.shutdown();
     await closeDb();
     await options.onShutdown?.();

@@ -97,3 +97,41 @@ export function presentTrip(trip: Trip | TripWithAvailability) {
   const { priceCents, ...rest } = trip;
   return { ...rest, price: fromCents(priceCents) };
 }
+
+export type SeatStatus = "AVAILABLE" | "LOCKED" | "BOOKED";
+
+/** A seat as passengers see it: an expired hold already reads as AVAILABLE. */
+export interface SeatView {
+  id: number;
+  seatNumber: number;
+  status: SeatStatus;
+}
+
+/**
+ * A trip (any status, departed or not) with every seat in seat-number
+ * order and the count of seats free now.
+ * @returns undefined when no trip has this id.
+ */
+export async function getTripWithSeats(
+  sql: Sql,
+  tripId: number,
+): Promise<{ trip: TripWithAvailability; seats: SeatView[] } | undefined> {
+  const [trip] = await sql<Trip[]>`
+    select id, name, origin, destination, departs_at as "departsAt",
+      arrives_at as "arrivesAt", total_seats as "totalSeats",
+      price_cents as "priceCents", status
+    from trips
+    where id = ${tripId}
+  `;
+  if (!trip) return undefined;
+  const seats = await sql<SeatView[]>`
+    select id, seat_number as "seatNumber",
+      case when status = 'LOCKED' and locked_until <= now() then 'AVAILABLE'
+        else status end as status
+    from seats
+    where trip_id = ${tripId}
+    order by seat_number
+  `;
+  const availableSeats = seats.filter((s) => s.status === "AVAILABLE").length;
+  return { trip: { ...trip, availableSeats }, seats: [...seats] };
+}

@@ -1,0 +1,79 @@
+// The locking prologue every booking write shares (DESIGN.md §4): a lock
+// timeout, the trip row FOR SHARE, then the seat rows FOR UPDATE in id order.
+// Every writer takes locks in the same order — trip, seats by id, bookings —
+// so two writers can wait on each other but never deadlock on these rows.
+import type { Tx } from "./db.ts";
+import { env } from "./env.ts";
+import { BadRequestError, ConflictError, NotFoundError } from "./errors.ts";
+import type { TripSummary } from "./bookings.ts";
+import type { SeatStatus } from "./trips.ts";
+
+export interface LockedTrip extends TripSummary {
+  id: number;
+  priceCents: number;
+  status: "SCHEDULED" | "CANCELLED";
+  departed: boolean;
+}
+
+export interface LockedSeat {
+  id: number;
+  seatNumber: number;
+  status: SeatStatus;
+  bookingId: number | null;
+  /** True when the seat is LOCKED by a hold whose time ran out. */
+  holdExpired: boolean;
+}
+
+/**
+ * Sets the transaction's lock timeout, locks the trip row FOR SHARE and the
+ * requested seats of that trip FOR UPDATE in ascending id order. The three
+ * statements are pipelined: one round trip.
+ * @throws {NotFoundError} when the trip does not exist.
+ * @returns the trip and the locked seats (seats not on the trip are absent).
+ */
+export async function lockTripAndSeats(
+  tx: Tx,
+  tripId: number,
+  seatIds: number[],
+): Promise<{ trip: LockedTrip; seats: LockedSeat[] }> {
+  const [, [trip], seats] = await Promise.all([
+    tx`select set_config('lock_timeout', ${`${env.LOCK_TIMEOUT_MS}ms`}, true)`,
+    tx<LockedTrip[]>`
+      select id, name, origin, destination, departs_at as "departsAt",
+        arrives_at as "arrivesAt", price_cents as "priceCents", status,
+        departs_at <= now() as departed
+      from trips
+      where id = ${tripId}
+      for share
+    `,
+    tx<LockedSeat[]>`
+      select id, seat_number as "seatNumber", status, booking_id as "bookingId",
+        coalesce(locked_until <= now(), false) as "holdExpired"
+      from seats
+      where trip_id = ${tripId} and id = any(${seatIds}::bigint[])
+      order by id
+      for update
+    `,
+  ]);
+  if (!trip) throw new NotFoundError("Trip not found");
+  return { trip, seats: [...seats] };
+}
+
+/** @throws {BadRequestError} naming requested seats that are not on the trip. */
+export function assertSeatsOnTrip(seatIds: number[], seats: LockedSeat[]) {
+  if (seats.length === seatIds.length) return;
+  const found = new Set(seats.map((seat) => seat.id));
+  throw new BadRequestError("Some of those seats are not on this trip", {
+    seatIds: seatIds.filter((id) => !found.has(id)),
+  });
+}
+
+/** @throws {ConflictError} when the trip is cancelled or has departed. */
+export function assertTripOpen(trip: LockedTrip) {
+  if (trip.status === "CANCELLED") {
+    throw new ConflictError("This trip has been cancelled", "TRIP_CANCELLED");
+  }
+  if (trip.departed) {
+    throw new ConflictError("This trip has already departed", "TRIP_DEPARTED");
+  }
+}
