@@ -5,6 +5,11 @@ import type { AppEnv } from "./lib/context.ts";
 import { env } from "./lib/env.ts";
 import { closeDb, sql } from "./lib/db.ts";
 import { authenticate } from "./lib/auth.ts";
+import { enforceAccess } from "./lib/access.ts";
+import { requestBodyLimit } from "./lib/body_limit.ts";
+import { csrfProtection } from "./lib/csrf.ts";
+import { closeRedis } from "./lib/redis.ts";
+import { securityHeaders } from "./lib/security_headers.ts";
 import { handleError, handleNotFound } from "./lib/error_handler.tsx";
 import healthz from "./routes/healthz.ts";
 import home from "./routes/index.tsx";
@@ -15,13 +20,18 @@ import apiTrips from "./routes/api/trips.ts";
 import apiBookings from "./routes/api/bookings.ts";
 import apiHolds from "./routes/api/holds.ts";
 import { startHoldSweeper } from "./lib/bookings.ts";
+import authApi from "./routes/api/auth.ts";
 
 /** The whole application; tests call `app.request` on it in-process. */
 export const app = new Hono<AppEnv>();
 
 app.use(requestId());
 if (env.LOG_REQUESTS) app.use(logger());
+app.use(securityHeaders);
+app.use(requestBodyLimit);
+app.use(csrfProtection);
 app.use(authenticate);
+app.use(enforceAccess);
 
 app.route("/healthz", healthz);
 app.route("/", home);
@@ -31,6 +41,7 @@ app.route("/api/admin/stats", adminStatsApi);
 app.route("/api/trips", apiTrips);
 app.route("/api/bookings", apiBookings);
 app.route("/api/holds", apiHolds);
+app.route("/api/auth", authApi);
 
 app.onError(handleError);
 app.notFound(handleNotFound);
@@ -65,6 +76,7 @@ export function serve(options: ServeOptions = {}): Deno.HttpServer {
     stopHoldSweeper();
     await server.shutdown();
     await closeDb();
+    await closeRedis();
     await options.onShutdown?.();
     Deno.exit(0);
   };

@@ -28,6 +28,8 @@ export async function verifyToken(token: string): Promise<SessionUser | null> {
   try {
     const { payload } = await jwtVerify(token, secret, {
       algorithms: [ALGORITHM],
+      // A token without an expiry would be valid forever.
+      requiredClaims: ["sub", "iat", "exp"],
     });
     const id = Number(payload.sub);
     const role = payload.role;
@@ -40,12 +42,21 @@ export async function verifyToken(token: string): Promise<SessionUser | null> {
   }
 }
 
-function tokenFrom(c: Context): string | undefined {
+/**
+ * The token of an `Authorization: Bearer` header, or undefined without one.
+ * When the header is present the cookie is ignored, which is why such
+ * requests need no CSRF check.
+ */
+export function bearerToken(c: Context): string | undefined {
   const header = c.req.header("authorization");
   if (header?.toLowerCase().startsWith("bearer ")) {
     return header.slice(7).trim();
   }
-  return getCookie(c, SESSION_COOKIE);
+  return undefined;
+}
+
+function tokenFrom(c: Context): string | undefined {
+  return bearerToken(c) ?? getCookie(c, SESSION_COOKIE);
 }
 
 /** Puts the verified user (or null) on the context; never rejects by itself. */

@@ -28,6 +28,19 @@ const EnvSchema = z.object({
   HOLD_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
   LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   LOG_REQUESTS: z.stringbool().default(false),
+  // Prefix of every Redis key this process writes (tests use one per run).
+  REDIS_KEY_PREFIX: z.string().min(1).max(100).default("busbook:"),
+  // Behind a reverse proxy: take the client IP from the last X-Forwarded-For
+  // entry and the scheme/host from X-Forwarded-Proto/-Host. Only safe when
+  // the proxy overwrites those headers.
+  TRUST_PROXY: z.stringbool().default(false),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024)
+    .default(64 * 1024),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400)
+    .default(60),
+  LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),
+  LOGIN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  REGISTER_LIMIT_PER_IP: z.coerce.number().int().min(1).default(10),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -11,6 +11,26 @@ export interface User {
   createdAt: Date;
 }
 
+/** A user as API clients see it: a fixed list of fields, never the hash. */
+export interface PresentedUser {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  createdAt: string;
+}
+
+/** The public JSON shape of a user (whitelisted fields only). */
+export function presentUser(user: User): PresentedUser {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+
 interface UserWithHash extends User {
   passwordHash: string;
 }

@@ -47,6 +47,8 @@ try {
     // Tests exercise the pool hard (hundreds of concurrent bookings).
     DATABASE_POOL_MAX: Deno.env.get("DATABASE_POOL_MAX") ?? "20",
     BUSBOOK_TEST_RUN: runDatabase,
+    // Redis is shared with other runs: every key of this run gets its own prefix.
+    REDIS_KEY_PREFIX: `${runDatabase}:`,
   };
   const args = Deno.args.length ? Deno.args : [];
   const child = new Deno.Command(Deno.execPath(), {
