@@ -29,9 +29,9 @@ app.use(requestId());
 if (env.LOG_REQUESTS) app.use(logger());
 app.use(securityHeaders);
 app.use(requestBodyLimit);
-app.use(csrfProtection);
 app.use(authenticate);
 app.use(enforceAccess);
+app.use(csrfProtection);
 
 app.route("/healthz", healthz);
 app.route("/", home);

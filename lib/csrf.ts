@@ -1,20 +1,26 @@
-// CSRF protection for requests a browser could forge: state-changing
-// requests that do not carry a Bearer header (those use the cookie, and a
-// form post from another site would carry it too). Hono's csrf() lets them
-// through only when Origin is our own (or Sec-Fetch-Site says same-origin);
+// CSRF protection for requests a browser could forge. A Bearer header is
+// never sent by a browser on its own, and when present the cookie is
+// ignored, so such requests skip the check. Otherwise a state-changing
+// request must come from our own origin when it rides on the session cookie
+// or looks like a form post (which also stops "login CSRF" into an
+// attacker's account). Hono's csrf() does the Origin/Sec-Fetch-Site test;
 // SameSite=Lax on the cookie is the second layer.
 import type { MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
-import { bearerToken } from "./auth.ts";
+import { bearerToken, SESSION_COOKIE } from "./auth.ts";
 import type { AppEnv } from "./context.ts";
 import { ForbiddenError } from "./errors.ts";
 import { publicOrigin } from "./request_info.ts";
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+// The content types an HTML form (or a no-CORS fetch) can send cross-site.
+const FORM_TYPES =
+  /^\s*(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\b/i;
+
 const originCheck = csrf({
   origin: (origin, c) => origin === publicOrigin(c),
 });
-
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 function refuse(): never {
   throw new ForbiddenError(
@@ -23,9 +29,9 @@ function refuse(): never {
 }
 
 /**
- * Rejects with 403 a state-changing request without a Bearer header when it
- * is a form-style post not proven same-origin, or when it names another
- * Origin whatever its content type.
+ * Answers 403 to a state-changing request without a Bearer header that
+ * names another Origin, or that uses the session cookie or a form content
+ * type without proving it is same-origin (Origin or Sec-Fetch-Site).
  */
 export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (SAFE_METHODS.has(c.req.method) || bearerToken(c) !== undefined) {
@@ -35,10 +41,14 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   // JSON from another origin needs a CORS preflight we never grant; refuse
   // it here as well so that stays true if CORS is ever added.
   if (origin !== undefined && origin !== publicOrigin(c)) refuse();
-  try {
-    await originCheck(c, () => Promise.resolve());
-  } catch {
-    refuse();
+  const usesCookie = getCookie(c, SESSION_COOKIE) !== undefined;
+  const formLike = FORM_TYPES.test(c.req.header("content-type") ?? "");
+  if (usesCookie || formLike) {
+    try {
+      await originCheck(c, () => Promise.resolve());
+    } catch {
+      refuse();
+    }
   }
   await next();
 };
