@@ -21,6 +21,7 @@ import apiBookings from "./routes/api/bookings.ts";
 import apiHolds from "./routes/api/holds.ts";
 import { startHoldSweeper } from "./lib/bookings.ts";
 import authApi from "./routes/api/auth.ts";
+import staticFiles from "./routes/static.ts";
 
 /** The whole application; tests call `app.request` on it in-process. */
 export const app = new Hono<AppEnv>();
@@ -34,6 +35,7 @@ app.use(enforceAccess);
 app.use(csrfProtection);
 
 app.route("/healthz", healthz);
+app.route("/static", staticFiles);
 app.route("/", home);
 app.route("/api/admin/trips", adminTripsApi);
 app.route("/api/admin/bookings", adminBookingsApi);

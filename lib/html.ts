@@ -1,7 +1,15 @@
 import type { VNode } from "preact";
-import { renderToString } from "preact-render-to-string";
+import { islands } from "../islands.gen.ts";
+import { registerIslands, renderWithIslands } from "./islands/render.tsx";
+import { injectIslandTags } from "./islands/assets.ts";
 
-/** Renders a full page component to an HTML document string. */
+registerIslands(islands);
+
+/**
+ * Renders a full page component to an HTML document string, with the
+ * scripts of exactly the islands it rendered (none ⇒ no `<script>` at all).
+ */
 export function renderDocument(page: VNode): string {
-  return `<!DOCTYPE html>${renderToString(page)}`;
+  const rendered = renderWithIslands(page);
+  return `<!DOCTYPE html>${injectIslandTags(rendered.html, rendered.islands)}`;
 }

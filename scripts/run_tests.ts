@@ -6,7 +6,11 @@
 // script did not create are never touched. Extra arguments go to `deno test`.
 import postgres from "postgres";
 import { startEmbeddedPostgres } from "../lib/embedded_postgres.ts";
+import { ensureAssetsBuilt } from "../lib/islands/build.ts";
 import { DATA_DIR } from "./environment.ts";
+
+// Pages and browser tests need the island bundles and the CSS.
+await ensureAssetsBuilt({ log: console.log });
 
 const given = Deno.env.get("DATABASE_URL");
 const embedded = given ? undefined : await startEmbeddedPostgres(

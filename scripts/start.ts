@@ -1,8 +1,10 @@
 // `deno task start`: database (embedded unless DATABASE_URL), migrations,
 // demo data on a fresh embedded database, the configured admin, then serve.
 import { loadEnvOrExit, prepareEnvironment } from "./environment.ts";
+import { ensureAssetsBuilt } from "../lib/islands/build.ts";
 
 const startedAt = performance.now();
+await ensureAssetsBuilt({ regenerateManifest: true, log: console.log });
 const prepared = await prepareEnvironment({ log: true });
 const env = await loadEnvOrExit();
 const { sql } = await import("../lib/db.ts");

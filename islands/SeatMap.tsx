@@ -1,0 +1,120 @@
+import { useEffect, useRef } from "preact/hooks";
+import { useSignal } from "@preact/signals";
+import BusFrame from "./shared/BusFrame.tsx";
+import SeatCheckbox from "./shared/SeatCheckbox.tsx";
+import SeatButton from "./shared/SeatButton.tsx";
+import { SeatLegend } from "./shared/seat_look.tsx";
+import { refreshSeats } from "./shared/api.ts";
+import { seats, type SeatView } from "./shared/seat_state.ts";
+
+export interface SeatMapProps {
+  tripId: number;
+  seats: SeatView[];
+  /** Most seats one booking may take. */
+  maxSeats: number;
+  /** Where the no-JavaScript form posts the checked seats. */
+  formAction: string;
+  /** Sent with the no-JavaScript form so a double submit books once. */
+  idempotencyKey: string;
+  /** False when the trip cannot be booked (cancelled, departed). */
+  open: boolean;
+  /** Server-sent events of seat changes, when the server offers them. */
+  liveUpdatesUrl?: string;
+}
+
+const KEY_STEPS: Record<string, number> = {
+  ArrowLeft: -1,
+  ArrowRight: 1,
+  ArrowUp: -4,
+  ArrowDown: 4,
+};
+
+/**
+ * The bus seat map. On the server (and without JavaScript) it is a form of
+ * seat checkboxes; once hydrated the seats become toggle buttons that share
+ * the selection with the BookingPanel island and move focus with arrow keys.
+ */
+export default function SeatMap(props: SeatMapProps) {
+  const hydrated = useSignal(false);
+  const first = props.seats.find((s) => s.state === "available") ??
+    props.seats[0];
+  const focusNumber = useSignal(first?.number ?? 1);
+  const group = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    seats.value = Object.fromEntries(props.seats.map((s) => [s.id, s]));
+    hydrated.value = true;
+    if (!props.liveUpdatesUrl || typeof EventSource === "undefined") return;
+    const events = new EventSource(props.liveUpdatesUrl);
+    events.addEventListener("seats", () => void refreshSeats(props.tripId));
+    return () => events.close();
+  }, []);
+
+  const current = hydrated.value
+    ? props.seats.map((s) => seats.value[s.id] ?? s)
+    : props.seats;
+  const numbers = current.map((s) => s.number);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const from = Number((event.target as HTMLElement).dataset.seat);
+    if (!from) return;
+    let to = from + (KEY_STEPS[event.key] ?? 0);
+    if (event.key === "Home") to = numbers[0];
+    if (event.key === "End") to = numbers[numbers.length - 1];
+    if (to === from || !numbers.includes(to)) return;
+    event.preventDefault();
+    focusNumber.value = to;
+    group.current?.querySelector<HTMLElement>(`[data-seat="${to}"]`)?.focus();
+  };
+
+  return (
+    <form
+      id="seat-form"
+      method="post"
+      action={props.formAction}
+      class="space-y-2"
+    >
+      <input type="hidden" name="tripId" value={props.tripId} />
+      <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
+      {hydrated.value
+        ? (
+          <div
+            ref={group}
+            role="group"
+            aria-label="Seats"
+            aria-describedby="seat-help"
+            onKeyDown={onKeyDown}
+          >
+            <p id="seat-help" class="mb-3 text-center text-sm text-slate-600">
+              Click a seat to select it, or use the arrow keys and Space.
+            </p>
+            <BusFrame
+              seats={current}
+              renderSeat={(seat) => (
+                <SeatButton
+                  key={seat.id}
+                  seat={seat}
+                  maxSeats={props.maxSeats}
+                  open={props.open}
+                  focusable={seat.number === focusNumber.value}
+                  onFocus={() => (focusNumber.value = seat.number)}
+                />
+              )}
+            />
+          </div>
+        )
+        : (
+          <fieldset disabled={!props.open}>
+            <legend class="mb-3 w-full text-center text-sm text-slate-600">
+              Tick the seats you want, then book them.
+            </legend>
+            <BusFrame
+              seats={current}
+              renderSeat={(seat) => <SeatCheckbox key={seat.id} seat={seat} />}
+            />
+          </fieldset>
+        )}
+      <SeatLegend />
+    </form>
+  );
+}

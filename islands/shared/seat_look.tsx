@@ -1,0 +1,98 @@
+// How a seat looks and is announced, shared by the interactive buttons and
+// the no-JavaScript checkboxes so both render the same bus. Every state has
+// its own pattern or symbol and words, so colour is never the only signal.
+import type { SeatState } from "./seat_state.ts";
+
+export type SeatLook = "available" | "selected" | "yours" | SeatState;
+
+export const SEATS_PER_ROW = 4;
+
+const base =
+  "relative grid size-11 place-items-center rounded-t-xl rounded-b-md border-2 text-sm font-bold tabular-nums transition sm:size-12";
+
+export const seatLookClass: Record<SeatLook, string> = {
+  available:
+    `${base} border-slate-500 bg-white text-slate-800 hover:border-brand-700 hover:bg-brand-50 cursor-pointer`,
+  selected: `${base} border-brand-900 bg-brand-700 text-white cursor-pointer`,
+  yours: `${base} border-brand-900 bg-brand-700 text-white`,
+  held: `${base} seat-held border-amber-600 text-amber-950 cursor-not-allowed`,
+  booked:
+    `${base} seat-booked border-slate-400 text-slate-700 cursor-not-allowed`,
+};
+
+export const seatLookWords: Record<SeatLook, string> = {
+  available: "available",
+  selected: "selected",
+  yours: "held for you",
+  held: "held by another passenger",
+  booked: "booked",
+};
+
+/** The small symbol in a seat's corner (decorative; the name says it). */
+export function SeatGlyph({ look }: { look: SeatLook }) {
+  const symbol = look === "selected"
+    ? "✓"
+    : look === "yours"
+    ? "◷"
+    : look === "held"
+    ? "◷"
+    : look === "booked"
+    ? "✕"
+    : "";
+  if (!symbol) return null;
+  return (
+    <span
+      aria-hidden="true"
+      class="absolute -right-1.5 -top-1.5 grid size-5 place-items-center rounded-full border border-current bg-white text-[0.7rem] leading-none text-slate-900"
+    >
+      {symbol}
+    </span>
+  );
+}
+
+/** "window" or "aisle" for a seat in a 2+2 row. */
+export function seatSide(number: number): "window" | "aisle" {
+  const position = (number - 1) % SEATS_PER_ROW;
+  return position === 0 || position === SEATS_PER_ROW - 1 ? "window" : "aisle";
+}
+
+/** The accessible name of a seat, e.g. "Seat 12, window, booked". */
+export function seatName(number: number, look: SeatLook): string {
+  const words = look === "selected" ? "available" : seatLookWords[look];
+  return `Seat ${number}, ${seatSide(number)}, ${words}`;
+}
+
+/** Seats laid out in rows of four (two, aisle, two); gaps are null. */
+export function busRows<T extends { number: number }>(
+  seats: readonly T[],
+): (T | null)[][] {
+  const rows: (T | null)[][] = [];
+  for (const seat of seats) {
+    const row = Math.floor((seat.number - 1) / SEATS_PER_ROW);
+    while (rows.length <= row) rows.push(Array(SEATS_PER_ROW).fill(null));
+    rows[row][(seat.number - 1) % SEATS_PER_ROW] = seat;
+  }
+  return rows;
+}
+
+/** The legend under the map: one sample of every look, in words. */
+export function SeatLegend() {
+  const looks: SeatLook[] = ["available", "selected", "held", "booked"];
+  return (
+    <ul
+      class="mt-4 flex flex-wrap justify-center gap-x-4 gap-y-2 text-sm text-slate-700"
+      aria-label="Legend"
+    >
+      {looks.map((look) => (
+        <li key={look} class="flex items-center gap-2">
+          <span class={`${seatLookClass[look]} size-7! text-[0] sm:size-7!`}>
+            <SeatGlyph look={look} />
+          </span>
+          <span class="capitalize">
+            {look === "held" ? "Held" : seatLookWords[look]}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,76 @@
+// State shared by the SeatMap and BookingPanel islands on a trip page.
+// Module-level signals: both islands' bundles import this module from the
+// one shared chunk, so they see the same values.
+import { signal } from "@preact/signals";
+
+/** How a seat looks to everyone: free, held by a pending booking, or sold. */
+export type SeatState = "available" | "held" | "booked";
+
+/** One seat of the map, as the route's view model sends it. */
+export interface SeatView {
+  id: number;
+  number: number;
+  state: SeatState;
+}
+
+/** The passenger's hold, once "Hold seats" succeeded. */
+export interface Hold {
+  bookingId: number;
+  seatIds: number[];
+  /** Milliseconds since the epoch on this browser's clock. */
+  expiresAt: number;
+}
+
+export interface PanelMessage {
+  tone: "info" | "success" | "error";
+  text: string;
+}
+
+/** Every seat of the trip, by id; the map seeds it from its props. */
+export const seats = signal<Record<number, SeatView>>({});
+
+/** Seat ids the passenger picked, in the order picked. */
+export const selectedSeatIds = signal<number[]>([]);
+
+/** The current hold, or null. While it exists the selection is frozen. */
+export const currentHold = signal<Hold | null>(null);
+
+/** The latest message for the booking panel (e.g. a seat taken meanwhile). */
+export const panelMessage = signal<PanelMessage | null>(null);
+
+/** Replaces seat states with fresh ones and drops selections that got taken. */
+export function updateSeats(fresh: readonly SeatView[]): number[] {
+  const next = { ...seats.value };
+  for (const seat of fresh) next[seat.id] = seat;
+  seats.value = next;
+  const held = new Set(currentHold.value?.seatIds ?? []);
+  const lost = selectedSeatIds.value.filter((id) =>
+    next[id]?.state !== "available" && !held.has(id)
+  );
+  if (lost.length) {
+    selectedSeatIds.value = selectedSeatIds.value.filter((id) =>
+      !lost.includes(id)
+    );
+  }
+  return lost;
+}
+
+/** Adds or removes a seat from the selection, up to `max` seats. */
+export function toggleSeat(id: number, max: number): boolean {
+  const picked = selectedSeatIds.value;
+  if (picked.includes(id)) {
+    selectedSeatIds.value = picked.filter((seatId) => seatId !== id);
+    return true;
+  }
+  if (picked.length >= max) return false;
+  selectedSeatIds.value = [...picked, id];
+  return true;
+}
+
+/** Seat numbers of the given ids, ascending. */
+export function seatNumbers(ids: readonly number[]): number[] {
+  return ids.map((id) => seats.value[id]?.number ?? 0).filter(Boolean).sort((
+    a,
+    b,
+  ) => a - b);
+}
