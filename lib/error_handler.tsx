@@ -34,6 +34,7 @@ function respond(c: Context<AppEnv>, error: HttpError): Response {
         status={error.status}
         message={error.message}
         requestId={c.get("requestId")}
+        user={c.get("user")}
       />,
     ),
     error.status,
