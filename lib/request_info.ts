@@ -44,13 +44,19 @@ export function ipRateLimitKey(ip: string): string {
 /** The origin the browser sees (scheme://host[:port]), e.g. for the CSRF check. */
 export function publicOrigin(c: Context): string {
   const url = new URL(c.req.url);
-  if (env.TRUST_PROXY) {
-    const proto = firstValue(c.req.header("x-forwarded-proto"));
-    const host = firstValue(c.req.header("x-forwarded-host"));
-    if (proto === "http" || proto === "https") url.protocol = `${proto}:`;
-    if (host) url.host = host;
+  if (!env.TRUST_PROXY) return url.origin;
+  const proto = firstValue(c.req.header("x-forwarded-proto"));
+  const scheme = proto === "http" || proto === "https"
+    ? proto
+    : url.protocol.slice(0, -1);
+  // Built whole rather than by setting url.host: that setter keeps the
+  // internal port when the forwarded host has none.
+  const host = firstValue(c.req.header("x-forwarded-host")) ?? url.host;
+  try {
+    return new URL(`${scheme}://${host}`).origin;
+  } catch {
+    return url.origin;
   }
-  return url.origin;
 }
 
 /** True when the browser reached us over https (directly or via the proxy). */

@@ -109,3 +109,21 @@ dbTest("GET is never blocked by the CSRF check", async () => {
   });
   assert.equal(res.status, 200);
 });
+
+dbTest(
+  "an anonymous POST with no cookie and no form body is not a CSRF case",
+  async () => {
+    // Nothing to forge: no ambient credential and nothing a form could send.
+    const res = await app.request("/api/auth/logout", { method: "POST" });
+    assert.equal(res.status, 204);
+    const withCookie = await app.request("/api/auth/logout", {
+      method: "POST",
+      headers: { cookie: "busbook_session=anything" },
+    });
+    assert.equal(
+      withCookie.status,
+      403,
+      "control: with the cookie it is checked",
+    );
+  },
+);

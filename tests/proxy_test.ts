@@ -1,0 +1,30 @@
+// TRUST_PROXY=true: the client is the last X-Forwarded-For entry, the
+// origin and scheme come from X-Forwarded-Proto/-Host.
+import assert from "node:assert/strict";
+import { dbTest } from "./support/db.ts";
+
+dbTest(
+  "behind a trusted proxy: per-client limits, Secure cookie, CSRF against the public origin",
+  async () => {
+    const output = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "-A",
+        new URL("./fixtures/behind_proxy.ts", import.meta.url).pathname,
+      ],
+      env: { TRUST_PROXY: "true" },
+      stdin: "null",
+    }).output();
+    const stderr = new TextDecoder().decode(output.stderr);
+    assert.equal(output.code, 0, stderr);
+    const stdout = new TextDecoder().decode(output.stdout).trim();
+    const result = JSON.parse(stdout.split("\n").at(-1)!);
+    const statuses: number[] = result.spoofed;
+    assert.equal(statuses.at(-1), 429, "forged left-hand entries do not evade");
+    assert.ok(statuses.slice(0, -1).every((s) => s === 401), `${statuses}`);
+    assert.equal(result.otherClient, 401, "clients behind one proxy are apart");
+    assert.equal(result.secureCookie, true);
+    assert.equal(result.publicOriginLogout, 204);
+    assert.equal(result.internalOriginLogout, 403);
+  },
+);

@@ -1,0 +1,279 @@
+// The limiter on both stores, with an injected clock instead of sleeping;
+// Redis failing mid-flight; and the 429s on the real login/register routes.
+import assert from "node:assert/strict";
+import { createClient } from "redis";
+import { app } from "../main.ts";
+import { env } from "../lib/env.ts";
+import { getRedis } from "../lib/redis.ts";
+import { AUTH_RULES } from "../lib/auth_limits.ts";
+import { TooManyRequestsError } from "../lib/errors.ts";
+import { ipRateLimitKey } from "../lib/request_info.ts";
+import {
+  FailoverRateLimitStore,
+  MemoryRateLimitStore,
+  RateLimiter,
+  type RateLimitStore,
+  RedisRateLimitStore,
+} from "../lib/rate_limit.ts";
+import { skipUnless } from "./support/services.ts";
+import { uniqueSuffix } from "./support/factories.ts";
+import { dbTest } from "./support/db.ts";
+import { postJson, randomIp, uniqueEmail } from "./support/http.ts";
+
+const redis = await getRedis();
+const noRedis = skipUnless("Redis (REDIS_URL)", redis !== null);
+const runPrefix = `${Deno.env.get("BUSBOOK_TEST_RUN") ?? "local"}:rl-test:`;
+
+const MINUTE = 60_000;
+const rule = { name: "probe", limit: 3, windowMs: MINUTE };
+
+/** A clock the test moves by hand, starting 15 s into a minute and an hour. */
+function manualClock() {
+  let now = 1_020 * MINUTE + 15_000;
+  return { now: () => now, advance: (ms: number) => (now += ms) };
+}
+
+function redisStore(): RedisRateLimitStore {
+  return new RedisRateLimitStore(getRedis, `${runPrefix}${uniqueSuffix()}:`);
+}
+
+const stores: [string, () => RateLimitStore, boolean][] = [
+  ["in-process", () => new MemoryRateLimitStore(), false],
+  ["Redis", redisStore, noRedis],
+];
+
+for (const [name, makeStore, ignore] of stores) {
+  dbTest(
+    `${name} store: the limit kicks in with a Retry-After and resets with the next window`,
+    async () => {
+      const clock = manualClock();
+      const limiter = new RateLimiter(makeStore(), clock.now);
+      for (let i = 1; i <= 3; i++) {
+        const result = await limiter.hit(rule, "k");
+        assert.equal(result.allowed, true, `hit ${i}`);
+        assert.equal(result.remaining, 3 - i);
+      }
+      const blocked = await limiter.hit(rule, "k");
+      assert.equal(blocked.allowed, false);
+      assert.equal(blocked.retryAfterSeconds, 45, "window ends 45 s later");
+      assert.equal((await limiter.hit(rule, "other")).allowed, true, "per key");
+
+      clock.advance(30_000);
+      const stillBlocked = await limiter.hit(rule, "k");
+      assert.equal(stillBlocked.allowed, false);
+      assert.equal(stillBlocked.retryAfterSeconds, 15);
+
+      clock.advance(15_000);
+      assert.equal((await limiter.hit(rule, "k")).allowed, true, "reset");
+    },
+    { ignore },
+  );
+
+  dbTest(
+    `${name} store: enforce throws TooManyRequestsError naming the longest wait`,
+    async () => {
+      const clock = manualClock();
+      const limiter = new RateLimiter(makeStore(), clock.now);
+      const hourly = { name: "hourly", limit: 1, windowMs: 60 * MINUTE };
+      await limiter.enforce([{ rule, key: "a" }, { rule: hourly, key: "b" }]);
+      await assert.rejects(
+        limiter.enforce([{ rule, key: "a" }, { rule: hourly, key: "b" }]),
+        (error: unknown) => {
+          assert.ok(error instanceof TooManyRequestsError);
+          assert.equal(error.status, 429);
+          assert.equal(error.retryAfterSeconds, 59 * 60 + 45);
+          return true;
+        },
+      );
+    },
+    { ignore },
+  );
+
+  dbTest(
+    `${name} store: 50 simultaneous hits let exactly the limit through`,
+    async () => {
+      const limiter = new RateLimiter(makeStore(), manualClock().now);
+      const storm = { name: "storm", limit: 7, windowMs: MINUTE };
+      const results = await Promise.all(
+        Array.from({ length: 50 }, () => limiter.hit(storm, "k")),
+      );
+      assert.equal(results.filter((r) => r.allowed).length, 7);
+    },
+    { ignore },
+  );
+}
+
+dbTest("Redis store: two app instances share one count", async () => {
+  const prefix = `${runPrefix}${uniqueSuffix()}:`;
+  const clock = manualClock();
+  const a = new RateLimiter(
+    new RedisRateLimitStore(getRedis, prefix),
+    clock.now,
+  );
+  const b = new RateLimiter(
+    new RedisRateLimitStore(getRedis, prefix),
+    clock.now,
+  );
+  await a.hit(rule, "shared");
+  await b.hit(rule, "shared");
+  await a.hit(rule, "shared");
+  assert.equal((await b.hit(rule, "shared")).allowed, false);
+}, { ignore: noRedis });
+
+dbTest(
+  "Redis failing mid-flight: limiting continues in-process, the outage is logged once",
+  async () => {
+    const client = createClient({
+      url: env.REDIS_URL,
+      disableOfflineQueue: true,
+    });
+    await client.connect();
+    let connected: typeof client | null = client;
+    const warnings: unknown[] = [];
+    const store = new FailoverRateLimitStore(
+      new RedisRateLimitStore(
+        () => Promise.resolve(connected),
+        `${runPrefix}${uniqueSuffix()}:`,
+      ),
+      new MemoryRateLimitStore(),
+      (error) => warnings.push(error),
+    );
+    const limiter = new RateLimiter(store, manualClock().now);
+    assert.equal((await limiter.hit(rule, "k")).allowed, true);
+    assert.equal(warnings.length, 0, "control: Redis answered");
+
+    await client.close();
+    for (let i = 1; i <= 3; i++) {
+      assert.equal(
+        (await limiter.hit(rule, "k")).allowed,
+        true,
+        `fallback ${i}`,
+      );
+    }
+    assert.equal(
+      (await limiter.hit(rule, "k")).allowed,
+      false,
+      "still limited",
+    );
+    assert.equal(warnings.length, 1, "one warning for the whole outage");
+
+    connected = null; // as getRedis() answers while Redis is down
+    assert.equal((await limiter.hit(rule, "k")).allowed, false);
+    assert.equal(warnings.length, 1);
+  },
+  { ignore: noRedis },
+);
+
+Deno.test("Redis that never answers is given up on after the timeout", async () => {
+  const hanging = {
+    multi: () => ({
+      incr() {
+        return this;
+      },
+      pExpire() {
+        return this;
+      },
+      exec: () => new Promise<never>(() => {}),
+    }),
+  };
+  const store = new RedisRateLimitStore(
+    () => Promise.resolve(hanging as never),
+    "unused:",
+    50,
+  );
+  await assert.rejects(store.increment("k", 1, MINUTE), /did not answer/);
+});
+
+Deno.test("IPv6 clients are limited per /64, IPv4 per address", () => {
+  assert.equal(ipRateLimitKey("203.0.113.9"), "203.0.113.9");
+  assert.equal(ipRateLimitKey("::ffff:203.0.113.9"), "203.0.113.9");
+  const a = ipRateLimitKey("2001:db8:1:2::1");
+  assert.equal(a, "2001:db8:1:2::/64");
+  assert.equal(ipRateLimitKey("2001:0db8:0001:0002:ffff:ffff:ffff:ffff"), a);
+  assert.notEqual(ipRateLimitKey("2001:db8:1:3::1"), a);
+  assert.equal(ipRateLimitKey("::1"), "0:0:0:0::/64");
+});
+
+dbTest(
+  "POST /api/auth/login: the per-email limit answers 429 with Retry-After, even for the right password",
+  async () => {
+    const email = uniqueEmail();
+    const password = "the right password";
+    const created = await postJson("/api/auth/register", {
+      name: "Target",
+      email,
+      password,
+    });
+    assert.equal(created.status, 201);
+    // Each attempt from a different address: only the email limit applies.
+    for (let i = 0; i < AUTH_RULES.loginPerEmail.limit; i++) {
+      const res = await postJson("/api/auth/login", {
+        email,
+        password: `guess ${i}`,
+      }, { ip: randomIp() });
+      assert.equal(res.status, 401);
+    }
+    const blocked = await postJson("/api/auth/login", { email, password }, {
+      ip: randomIp(),
+    });
+    assert.equal(blocked.status, 429);
+    const retryAfter = Number(blocked.headers.get("retry-after"));
+    assert.ok(
+      retryAfter >= 1 && retryAfter <= env.RATE_LIMIT_WINDOW_SECONDS,
+      `Retry-After ${retryAfter}`,
+    );
+    const body = await blocked.json();
+    assert.equal(body.error.code, "RATE_LIMITED");
+    assert.equal(body.error.retryAfterSeconds, retryAfter);
+    assert.equal(blocked.headers.get("set-cookie"), null, "no session");
+    const otherCase = await postJson("/api/auth/login", {
+      email: email.toUpperCase(),
+      password,
+    }, { ip: randomIp() });
+    assert.equal(otherCase.status, 429, "the email limit ignores letter case");
+  },
+);
+
+dbTest(
+  "POST /api/auth/login: the per-IP limit answers 429 and forged X-Forwarded-For does not evade it",
+  async () => {
+    const ip = randomIp();
+    for (let i = 0; i < AUTH_RULES.loginPerIp.limit; i++) {
+      const res = await postJson("/api/auth/login", {
+        email: uniqueEmail(),
+        password: "spraying passwords",
+      }, { ip, headers: { "x-forwarded-for": randomIp() } });
+      assert.equal(res.status, 401, `attempt ${i + 1}`);
+    }
+    const blocked = await postJson("/api/auth/login", {
+      email: uniqueEmail(),
+      password: "spraying passwords",
+    }, { ip, headers: { "x-forwarded-for": randomIp() } });
+    assert.equal(blocked.status, 429);
+    assert.ok(Number(blocked.headers.get("retry-after")) >= 1);
+    const elsewhere = await postJson("/api/auth/login", {
+      email: uniqueEmail(),
+      password: "spraying passwords",
+    }, { ip: randomIp() });
+    assert.equal(elsewhere.status, 401, "another address is not affected");
+  },
+);
+
+dbTest("POST /api/auth/register: the per-IP limit answers 429", async () => {
+  const ip = randomIp();
+  for (let i = 0; i < AUTH_RULES.registerPerIp.limit; i++) {
+    const res = await postJson("/api/auth/register", {
+      name: `Bulk ${i}`,
+      email: uniqueEmail(),
+      password: "long enough password",
+    }, { ip });
+    assert.equal(res.status, 201);
+  }
+  const blocked = await postJson("/api/auth/register", {
+    name: "One too many",
+    email: uniqueEmail(),
+    password: "long enough password",
+  }, { ip });
+  assert.equal(blocked.status, 429);
+  assert.ok(Number(blocked.headers.get("retry-after")) >= 1);
+});
