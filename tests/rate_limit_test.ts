@@ -2,7 +2,6 @@
 // Redis failing mid-flight; and the 429s on the real login/register routes.
 import assert from "node:assert/strict";
 import { createClient } from "redis";
-import { app } from "../main.ts";
 import { env } from "../lib/env.ts";
 import { getRedis } from "../lib/redis.ts";
 import { AUTH_RULES } from "../lib/auth_limits.ts";
