@@ -219,6 +219,7 @@ async function main(): Promise<number> {
     metrics: allMetrics(),
     thresholds: evaluateThresholds(thresholds, allMetrics(), durationMs),
     iterationErrors,
+    setupData: data,
     fatal,
   });
   console.log(formatSummary(summary));

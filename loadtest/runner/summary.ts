@@ -40,6 +40,8 @@ export interface RunSummary {
   }[];
   /** Distinct exceptions thrown by iterations, with how often. */
   iterationErrors: { message: string; count: number }[];
+  /** What setup() returned (as k6's handleSummary gets it). */
+  setupData?: unknown;
   /** Set when setup/teardown failed or the script aborted the test. */
   fatal?: string;
   passed: boolean;
@@ -88,6 +90,7 @@ export function buildSummary(input: {
   metrics: ReadonlyMap<string, Metric>;
   thresholds: ThresholdResult[];
   iterationErrors: Map<string, number>;
+  setupData?: unknown;
   fatal?: string;
 }): RunSummary {
   const metrics: Record<string, MetricSummary> = {};
@@ -144,6 +147,7 @@ export function buildSummary(input: {
       message,
       count,
     })),
+    setupData: input.setupData,
     fatal: input.fatal,
     passed: !input.fatal && thresholds.every((t) => t.passed),
   };
