@@ -22,6 +22,12 @@ import apiHolds from "./routes/api/holds.ts";
 import { startHoldSweeper } from "./lib/bookings.ts";
 import authApi from "./routes/api/auth.ts";
 import staticFiles from "./routes/static.ts";
+import tripPage from "./routes/trips/[id].tsx";
+import bookingsPage from "./routes/bookings/index.tsx";
+import ticketPage from "./routes/bookings/[id].tsx";
+import login from "./routes/login.tsx";
+import register from "./routes/register.tsx";
+import logout from "./routes/logout.ts";
 
 /** The whole application; tests call `app.request` on it in-process. */
 export const app = new Hono<AppEnv>();
@@ -37,6 +43,12 @@ app.use(csrfProtection);
 app.route("/healthz", healthz);
 app.route("/static", staticFiles);
 app.route("/", home);
+app.route("/trips", tripPage);
+app.route("/bookings", bookingsPage);
+app.route("/bookings", ticketPage);
+app.route("/login", login);
+app.route("/register", register);
+app.route("/logout", logout);
 app.route("/api/admin/trips", adminTripsApi);
 app.route("/api/admin/bookings", adminBookingsApi);
 app.route("/api/admin/stats", adminStatsApi);

@@ -18,6 +18,8 @@ export interface BookingPanelProps {
   loginUrl: string;
   /** False when the trip cannot be booked (cancelled, departed, sold out). */
   open: boolean;
+  /** The passenger's unexpired hold on this trip (after a reload), or null. */
+  hold?: { bookingId: number; seatIds: number[]; expiresAt: string } | null;
 }
 
 const button =
@@ -38,7 +40,16 @@ type Reply = { booking: { id: number }; expiresAt?: string };
 export default function BookingPanel(props: BookingPanelProps) {
   const hydrated = useSignal(false);
   const busy = useSignal(false);
-  useEffect(() => void (hydrated.value = true), []);
+  useEffect(() => {
+    if (props.hold) {
+      currentHold.value = {
+        ...props.hold,
+        expiresAt: Date.parse(props.hold.expiresAt),
+      };
+      selectedSeatIds.value = props.hold.seatIds;
+    }
+    hydrated.value = true;
+  }, []);
 
   const picked = seatNumbers(selectedSeatIds.value);
   const hold = currentHold.value;

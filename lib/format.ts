@@ -76,3 +76,8 @@ export function formatSeatList(numbers: readonly number[]): string {
 export function pluralSeats(count: number): string {
   return `${count} ${count === 1 ? "seat" : "seats"}`;
 }
+
+/** The reference printed on a ticket, e.g. booking 42 → "BB-000042". */
+export function bookingReference(id: number): string {
+  return `BB-${String(id).padStart(6, "0")}`;
+}

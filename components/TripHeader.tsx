@@ -1,0 +1,75 @@
+import type { TripWithAvailability } from "../lib/trips.ts";
+import {
+  formatDuration,
+  formatLongDate,
+  formatPrice,
+  formatTime,
+  pluralSeats,
+} from "../lib/format.ts";
+import { ArrowRightIcon, ClockIcon, SeatIcon } from "./Icons.tsx";
+
+export interface TripHeaderProps {
+  trip: TripWithAvailability;
+  departed: boolean;
+}
+
+/** The top of a trip page: route, date, times, duration, price, seats left. */
+export default function TripHeader({ trip, departed }: TripHeaderProps) {
+  const cancelled = trip.status === "CANCELLED";
+  return (
+    <header class="mb-6 space-y-3">
+      <p class="text-sm font-semibold text-brand-800">
+        {formatLongDate(trip.departsAt)} · {trip.name}
+      </p>
+      <h1 class="flex flex-wrap items-center gap-x-3 text-3xl font-bold tracking-tight">
+        <span>{trip.origin}</span>
+        <ArrowRightIcon class="size-6 text-slate-500" />
+        <span class="sr-only">to</span>
+        <span>{trip.destination}</span>
+      </h1>
+      <dl class="flex flex-wrap gap-x-6 gap-y-2 text-slate-700">
+        <div class="flex gap-1.5">
+          <dt class="font-medium">Departs</dt>
+          <dd class="font-bold tabular-nums text-slate-900">
+            {formatTime(trip.departsAt)}
+          </dd>
+        </div>
+        <div class="flex gap-1.5">
+          <dt class="font-medium">Arrives</dt>
+          <dd class="font-bold tabular-nums text-slate-900">
+            {formatTime(trip.arrivesAt)}
+          </dd>
+        </div>
+        <div class="flex items-center gap-1.5">
+          <dt>
+            <ClockIcon />
+            <span class="sr-only">Duration</span>
+          </dt>
+          <dd>{formatDuration(trip.departsAt, trip.arrivesAt)}</dd>
+        </div>
+        <div class="flex items-center gap-1.5">
+          <dt>
+            <SeatIcon />
+            <span class="sr-only">Seats left</span>
+          </dt>
+          <dd>
+            {trip.availableSeats === 0
+              ? "Sold out"
+              : `${pluralSeats(trip.availableSeats)} left`}
+          </dd>
+        </div>
+        <div class="flex gap-1.5">
+          <dt class="font-medium">Price</dt>
+          <dd class="font-bold text-brand-800">
+            {formatPrice(trip.priceCents)} per seat
+          </dd>
+        </div>
+      </dl>
+      {(cancelled || departed) && (
+        <p class="inline-block rounded-lg bg-slate-200 px-3 py-1 font-semibold text-slate-900">
+          {cancelled ? "✕ This trip was cancelled" : "This bus has departed"}
+        </p>
+      )}
+    </header>
+  );
+}
