@@ -83,11 +83,13 @@ export default function BookingPanel(props: BookingPanelProps) {
         seatIds,
       });
       if (result.ok && result.data.expiresAt) {
+        // The Date header has whole seconds: only correct a real clock skew.
         const skew = Date.now() - result.serverNow;
         currentHold.value = {
           bookingId: result.data.booking.id,
           seatIds,
-          expiresAt: Date.parse(result.data.expiresAt) + skew,
+          expiresAt: Date.parse(result.data.expiresAt) +
+            (Math.abs(skew) > 2000 ? skew : 0),
         };
         panelMessage.value = null;
       } else if (result.data.error?.code === "SEATS_UNAVAILABLE") {
@@ -144,21 +146,33 @@ export default function BookingPanel(props: BookingPanelProps) {
       class="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm"
     >
       <h2 id="panel-heading" class="text-lg font-bold">Your booking</h2>
-      <div aria-live="polite" class="mt-3 space-y-1">
-        <p class="text-slate-700">
-          {picked.length ? formatSeatList(picked) : "No seats selected yet."}
-        </p>
-        <p class="flex items-baseline justify-between border-t border-slate-200 pt-3">
-          <span class="text-slate-700">
-            Total{picked.length > 1
-              ? ` (${picked.length} × ${formatPrice(props.priceCents)})`
-              : ""}
-          </span>
-          <span data-testid="total" class="text-2xl font-bold">
-            {formatPrice(picked.length * props.priceCents)}
-          </span>
-        </p>
-      </div>
+      {hydrated.value
+        ? (
+          <div aria-live="polite" class="mt-3 space-y-1">
+            <p class="text-slate-700">
+              {picked.length
+                ? formatSeatList(picked)
+                : "No seats selected yet."}
+            </p>
+            <p class="flex items-baseline justify-between border-t border-slate-200 pt-3">
+              <span class="text-slate-700">
+                Total{picked.length > 1
+                  ? ` (${picked.length} × ${formatPrice(props.priceCents)})`
+                  : ""}
+              </span>
+              <span data-testid="total" class="text-2xl font-bold">
+                {formatPrice(picked.length * props.priceCents)}
+              </span>
+            </p>
+          </div>
+        )
+        : (
+          // Without JavaScript the panel cannot follow the checkboxes.
+          <p class="mt-3 text-slate-700">
+            Tick your seats on the map, then book them.{" "}
+            <strong>{formatPrice(props.priceCents)}</strong> per seat.
+          </p>
+        )}
       {message && (
         <p
           role={message.tone === "error" ? "alert" : "status"}

@@ -16,54 +16,56 @@ export default function BusFrame<T extends { number: number }>(
 ) {
   const rows = busRows(seats);
   return (
-    <div class="mx-auto w-fit rounded-t-[3rem] rounded-b-3xl border-4 border-slate-300 bg-slate-50 px-3 pb-5 pt-4 shadow-inner sm:px-5">
-      <div class="mb-4 flex items-center justify-between border-b-2 border-dashed border-slate-300 pb-3 text-xs font-semibold uppercase tracking-wide text-slate-600">
-        <span class="flex items-center gap-1.5">
-          <svg
-            viewBox="0 0 24 24"
-            class="size-6"
-            aria-hidden="true"
-            fill="none"
-            stroke="currentColor"
-            stroke-width="2"
-          >
-            <circle cx="12" cy="12" r="9" />
-            <circle cx="12" cy="12" r="2" />
-            <path d="M12 14v7M10 12H3M14 12h7" />
-          </svg>
-          Driver
-        </span>
-        <span class="rounded-md bg-slate-200 px-2 py-1 text-slate-800">
-          ▲ Front of the bus
-        </span>
-        <span class="flex h-6 w-8 items-center justify-center rounded-sm border-2 border-slate-400 text-[0.6rem]">
-          Door
-        </span>
-      </div>
-      <div class="space-y-2">
-        {rows.map((row, index) => (
-          <div
-            key={index}
-            class="grid grid-cols-[auto_auto_1.75rem_auto_auto] items-center gap-1.5 sm:gap-2"
-          >
-            {row.slice(0, 2).map((seat, i) =>
-              seat
-                ? renderSeat(seat)
-                : <span key={`gap-${i}`} class="size-11 sm:size-12" />
-            )}
-            <span
-              class="text-center text-xs font-medium text-slate-500"
+    <div class="mx-auto w-fit">
+      <p class="mb-2 text-center text-xs font-bold uppercase tracking-widest text-slate-600">
+        <span aria-hidden="true">▲</span> Front of the bus
+      </p>
+      <div class="rounded-t-[3rem] rounded-b-3xl border-4 border-slate-300 bg-slate-50 px-3 pb-5 pt-4 shadow-inner sm:px-5">
+        <div class="mb-4 flex items-center justify-between border-b-2 border-dashed border-slate-300 px-1 pb-3 text-xs font-medium text-slate-600">
+          <span class="flex items-center gap-1">
+            <svg
+              viewBox="0 0 24 24"
+              class="size-6"
               aria-hidden="true"
+              fill="none"
+              stroke="currentColor"
+              stroke-width="2"
             >
-              {index + 1}
-            </span>
-            {row.slice(2).map((seat, i) =>
-              seat
-                ? renderSeat(seat)
-                : <span key={`gap-${i + 2}`} class="size-11 sm:size-12" />
-            )}
-          </div>
-        ))}
+              <circle cx="12" cy="12" r="9" />
+              <circle cx="12" cy="12" r="2" />
+              <path d="M12 14v7M10 12H3M14 12h7" />
+            </svg>
+            Driver
+          </span>
+          <span class="rounded-sm border-2 border-slate-400 px-1.5 py-0.5">
+            Door
+          </span>
+        </div>
+        <div class="space-y-2">
+          {rows.map((row, index) => (
+            <div
+              key={index}
+              class="grid grid-cols-[auto_auto_1.75rem_auto_auto] items-center gap-1.5 sm:gap-2"
+            >
+              {row.slice(0, 2).map((seat, i) =>
+                seat
+                  ? renderSeat(seat)
+                  : <span key={`gap-${i}`} class="size-11 sm:size-12" />
+              )}
+              <span
+                class="text-center text-xs font-medium text-slate-500"
+                aria-hidden="true"
+              >
+                {index + 1}
+              </span>
+              {row.slice(2).map((seat, i) =>
+                seat
+                  ? renderSeat(seat)
+                  : <span key={`gap-${i + 2}`} class="size-11 sm:size-12" />
+              )}
+            </div>
+          ))}
+        </div>
       </div>
     </div>
   );

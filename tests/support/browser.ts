@@ -1,7 +1,7 @@
 // Real Chromium for browser tests (playwright-core drives Debian's
 // /usr/bin/chromium; no browser download). The app runs in-process on an
 // ephemeral port against the test database.
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, chromium } from "playwright-core";
 import { app } from "../../main.ts";
 import { skipUnless } from "./services.ts";
 
@@ -66,4 +66,26 @@ export const SCREENSHOT_DIR = new URL(
 export async function screenshotPath(name: string): Promise<string> {
   await Deno.mkdir(SCREENSHOT_DIR, { recursive: true });
   return new URL(`${name}.png`, SCREENSHOT_DIR).pathname;
+}
+
+/** A browser context signed in as the user (their session cookie set). */
+export async function signedInContext(
+  browser: Browser,
+  appUrl: string,
+  user: { token: string },
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
+  await context.addCookies([{
+    name: "busbook_session",
+    value: user.token,
+    url: appUrl,
+    httpOnly: true,
+    sameSite: "Lax",
+  }]);
+  context.setDefaultTimeout(10_000);
+  return context;
 }
