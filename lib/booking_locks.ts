@@ -28,15 +28,30 @@ export interface LockedSeat {
  * Sets the transaction's lock timeout, locks the trip row FOR SHARE and the
  * requested seats of that trip FOR UPDATE in ascending id order. The three
  * statements are pipelined: one round trip.
+ *
+ * With `withHoldSiblings`, the same ordered statement also locks every
+ * other seat of the holds that now lock a requested seat: taking over a
+ * seat of an expired (or one's own) hold frees that hold's other seats, and
+ * locking them here, in the one id order, keeps two such bookings from
+ * deadlocking on each other's siblings.
  * @throws {NotFoundError} when the trip does not exist.
- * @returns the trip and the locked seats (seats not on the trip are absent).
+ * @returns the trip, the requested seats that are on it, and the siblings.
  */
 export async function lockTripAndSeats(
   tx: Tx,
   tripId: number,
   seatIds: number[],
-): Promise<{ trip: LockedTrip; seats: LockedSeat[] }> {
-  const [, [trip], seats] = await Promise.all([
+  options: { withHoldSiblings?: boolean } = {},
+): Promise<{ trip: LockedTrip; seats: LockedSeat[]; siblings: LockedSeat[] }> {
+  const siblings = options.withHoldSiblings
+    ? tx`
+      or booking_id in (
+        select booking_id from seats
+        where trip_id = ${tripId} and id = any(${seatIds}::bigint[])
+          and status = 'LOCKED'
+      )`
+    : tx``;
+  const [, [trip], locked] = await Promise.all([
     tx`select set_config('lock_timeout', ${`${env.LOCK_TIMEOUT_MS}ms`}, true)`,
     tx<LockedTrip[]>`
       select id, name, origin, destination, departs_at as "departsAt",
@@ -50,13 +65,19 @@ export async function lockTripAndSeats(
       select id, seat_number as "seatNumber", status, booking_id as "bookingId",
         coalesce(locked_until <= now(), false) as "holdExpired"
       from seats
-      where trip_id = ${tripId} and id = any(${seatIds}::bigint[])
+      where trip_id = ${tripId}
+        and (id = any(${seatIds}::bigint[]) ${siblings})
       order by id
       for update
     `,
   ]);
   if (!trip) throw new NotFoundError("Trip not found");
-  return { trip, seats: [...seats] };
+  const requested = new Set(seatIds);
+  return {
+    trip,
+    seats: locked.filter((seat) => requested.has(seat.id)),
+    siblings: locked.filter((seat) => !requested.has(seat.id)),
+  };
 }
 
 /** @throws {BadRequestError} naming requested seats that are not on the trip. */

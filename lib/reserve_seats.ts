@@ -100,7 +100,9 @@ async function reserveInTransaction(
   fingerprint: string,
 ): Promise<Outcome> {
   const { userId, tripId, seatIds, idempotencyKey } = request;
-  const { trip, seats } = await lockTripAndSeats(tx, tripId, seatIds);
+  const { trip, seats } = await lockTripAndSeats(tx, tripId, seatIds, {
+    withHoldSiblings: true,
+  });
   assertSeatsOnTrip(seatIds, seats);
   assertTripOpen(trip);
   if (idempotencyKey) {
@@ -164,6 +166,8 @@ async function holdsToDisplace(
  * Ends holds whose seats are being taken over: expired ones become EXPIRED,
  * the requester's own superseded ones CANCELLED; their seats outside
  * `keepSeatIds` go back to AVAILABLE (the new booking claims the rest).
+ * Those seats were locked up front with the requested ones (in id order);
+ * the `for update` here only matters if a hold changed in between.
  */
 async function endHolds(tx: Tx, holdIds: number[], keepSeatIds: number[]) {
   await tx`

@@ -215,3 +215,38 @@ dbTest(
     await cleanAudit(trip.id);
   },
 );
+
+dbTest(
+  "two passengers taking over different seats of one expired hold at once both get 201 (no deadlock)",
+  async () => {
+    const trip = await createTestTrip({ totalSeats: 40 });
+    const seats = await seatIdsOf(trip.id);
+    const holder = await createTestUser();
+    const [a, b] = [await createTestUser(), await createTestUser()];
+    const calls = [];
+    for (let k = 0; k < seats.length; k += 2) {
+      const held = await hold(holder, trip.id, [seats[k], seats[k + 1]]);
+      await expire(held.id);
+      // Each takes one seat and must free the other: the freeing would lock
+      // the other's seat out of id order without the up-front sibling lock.
+      calls.push(() =>
+        postJson("/api/bookings", a, {
+          tripId: trip.id,
+          seatIds: [seats[k + 1]],
+        })
+      );
+      calls.push(() =>
+        postJson("/api/bookings", b, { tripId: trip.id, seatIds: [seats[k]] })
+      );
+    }
+    const result = await storm(calls);
+    assert.equal(
+      result.count(201),
+      calls.length,
+      `statuses: ${result.statuses}`,
+    );
+    const rows = await bookingRowsOf(trip.id);
+    assert.equal(rows.filter((r) => r.status === "EXPIRED").length, 20);
+    await cleanAudit(trip.id);
+  },
+);
