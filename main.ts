@@ -28,6 +28,14 @@ import ticketPage from "./routes/bookings/[id].tsx";
 import login from "./routes/login.tsx";
 import register from "./routes/register.tsx";
 import logout from "./routes/logout.ts";
+import adminDashboard from "./routes/admin/index.tsx";
+import adminTrips from "./routes/admin/trips/index.tsx";
+import adminNewTrip from "./routes/admin/trips/new.tsx";
+import adminTrip from "./routes/admin/trips/[id].tsx";
+import adminEditTrip from "./routes/admin/trips/[id]/edit.tsx";
+import adminCancelTrip from "./routes/admin/trips/[id]/cancel.tsx";
+import adminManifest from "./routes/admin/trips/[id]/manifest.csv.ts";
+import adminCancelBooking from "./routes/admin/bookings/[id]/cancel.tsx";
 
 /** The whole application; tests call `app.request` on it in-process. */
 export const app = new Hono<AppEnv>();
@@ -56,6 +64,14 @@ app.route("/api/trips", apiTrips);
 app.route("/api/bookings", apiBookings);
 app.route("/api/holds", apiHolds);
 app.route("/api/auth", authApi);
+app.route("/admin", adminDashboard);
+app.route("/admin/trips", adminTrips);
+app.route("/admin/trips/new", adminNewTrip);
+app.route("/admin/trips/:id", adminTrip);
+app.route("/admin/trips/:id/edit", adminEditTrip);
+app.route("/admin/trips/:id/cancel", adminCancelTrip);
+app.route("/admin/trips/:id/manifest.csv", adminManifest);
+app.route("/admin/bookings/:id/cancel", adminCancelBooking);
 
 app.onError(handleError);
 app.notFound(handleNotFound);

@@ -3,7 +3,7 @@
 // forms (whose string fields are converted to the API's shape first, so both
 // report the same messages).
 import { z } from "zod";
-import { BadRequestError, ValidationError } from "./errors.ts";
+import { BadRequestError, NotFoundError, ValidationError } from "./errors.ts";
 import { hasAtMostTwoDecimals } from "./money.ts";
 
 export const MAX_SEATS = 100;
@@ -113,6 +113,16 @@ export const IdSchema = z.string().regex(
 )
   .transform(Number);
 
+/**
+ * The id in a page URL; anything else is a page that does not exist.
+ * @throws {NotFoundError}
+ */
+export function pageId(value: string | undefined): number {
+  const parsed = IdSchema.safeParse(value);
+  if (!parsed.success) throw new NotFoundError();
+  return parsed.data;
+}
+
 /** Query of the trips list (API and page). */
 export const TripListQuerySchema = z.object({
   filter: z.enum(["upcoming", "past", "cancelled", "all"], {
@@ -160,13 +170,14 @@ export async function readJson(request: Request): Promise<unknown> {
 export type TripForm = Record<string, string | undefined>;
 
 // <input type="datetime-local"> sends "2030-05-01T06:30" with no zone; the
-// forms label their times UTC, so the zone is added here.
+// forms label their times UTC, so seconds (if missing) and the zone are added.
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 
 function formInstant(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   if (!trimmed) return undefined;
-  return LOCAL_DATE_TIME.test(trimmed) ? `${trimmed}Z` : trimmed;
+  if (!LOCAL_DATE_TIME.test(trimmed)) return trimmed;
+  return trimmed.length === 16 ? `${trimmed}:00Z` : `${trimmed}Z`;
 }
 
 function formNumber(value: string | undefined): number | undefined {

@@ -1,0 +1,44 @@
+import type { AdminAction } from "../../lib/admin_actions.ts";
+import { formatDateTime } from "./format.ts";
+
+export interface AuditTrailProps {
+  actions: AdminAction[];
+}
+
+function describe(action: AdminAction): string {
+  const d = action.details;
+  switch (action.action) {
+    case "trip.create":
+      return "created the trip";
+    case "trip.update": {
+      const changes = Object.entries(
+        (d.changes ?? {}) as Record<string, { from: unknown; to: unknown }>,
+      ).map(([field, { from, to }]) => `${field} ${from} → ${to}`);
+      return `changed ${changes.join("; ") || "nothing"}`;
+    }
+    case "trip.cancel":
+      return `cancelled the trip (${d.cancelledBookings} bookings cancelled, ${d.freedSeats} seats freed)`;
+    case "booking.cancel":
+      return `cancelled booking #${action.bookingId} (was ${
+        String(d.previousStatus).toLowerCase()
+      })`;
+  }
+}
+
+/** Who did what to this trip and its bookings, newest first. */
+export default function AuditTrail({ actions }: AuditTrailProps) {
+  if (actions.length === 0) return <p>No admin actions yet.</p>;
+  return (
+    <ol class="audit-trail" reversed>
+      {actions.map((action) => (
+        <li key={action.id} data-action={action.action}>
+          <time dateTime={action.createdAt.toISOString()}>
+            {formatDateTime(action.createdAt)}
+          </time>{" "}
+          — {action.adminName ?? `admin #${action.adminId}`}{" "}
+          ({action.adminEmail}) {describe(action)}
+        </li>
+      ))}
+    </ol>
+  );
+}

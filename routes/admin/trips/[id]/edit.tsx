@@ -1,0 +1,94 @@
+// GET/POST /admin/trips/:id/edit: change name, times, price or seat count.
+import { Hono } from "hono";
+import type { AppEnv } from "../../../../lib/context.ts";
+import { requireAdmin } from "../../../../lib/auth.ts";
+import { sql } from "../../../../lib/db.ts";
+import { NotFoundError } from "../../../../lib/errors.ts";
+import { renderDocument } from "../../../../lib/html.ts";
+import {
+  EditTripFormSchema,
+  pageId,
+  parseOrThrow,
+  tripBodyFromForm,
+} from "../../../../lib/admin_input.ts";
+import { updateTripAsAdmin } from "../../../../lib/admin_trips.ts";
+import { getAdminTrip } from "../../../../lib/admin_trip_views.ts";
+import type { Trip } from "../../../../lib/trips.ts";
+import { fromCents } from "../../../../lib/money.ts";
+import AdminLayout from "../../../../components/admin/AdminLayout.tsx";
+import TripForm, {
+  type TripFormProps,
+} from "../../../../components/admin/TripForm.tsx";
+import { toDateTimeLocal } from "../../../../components/admin/format.ts";
+import {
+  formFailure,
+  formStrings,
+} from "../../../../components/admin/form_state.ts";
+
+const editTrip = new Hono<AppEnv>();
+const EDITABLE = ["name", "departsAt", "arrivesAt", "totalSeats", "price"];
+
+async function findTrip(id: number): Promise<Trip> {
+  const trip = await getAdminTrip(sql, id);
+  if (!trip) throw new NotFoundError(`There is no trip ${id}`);
+  return trip;
+}
+
+function page(
+  trip: Trip,
+  form: Pick<TripFormProps, "values" | "errors" | "formError">,
+) {
+  return renderDocument(
+    <AdminLayout title={`Edit ${trip.origin} → ${trip.destination}`}>
+      <h1>
+        Edit {trip.origin} → {trip.destination}
+      </h1>
+      <p>
+        <a href={`/admin/trips/${trip.id}`}>Back to the trip</a>
+      </p>
+      <TripForm action={`/admin/trips/${trip.id}/edit`} mode="edit" {...form} />
+    </AdminLayout>,
+  );
+}
+
+editTrip.get("/", async (c) => {
+  requireAdmin(c);
+  const trip = await findTrip(pageId(c.req.param("id")));
+  const values = {
+    name: trip.name,
+    departsAt: toDateTimeLocal(trip.departsAt),
+    arrivesAt: toDateTimeLocal(trip.arrivesAt),
+    totalSeats: String(trip.totalSeats),
+    price: fromCents(trip.priceCents).toFixed(2),
+  };
+  const formError = trip.status === "CANCELLED"
+    ? "This trip is cancelled and can no longer be changed."
+    : undefined;
+  return c.html(page(trip, { values, errors: {}, formError }));
+});
+
+editTrip.post("/", async (c) => {
+  const admin = requireAdmin(c);
+  const trip = await findTrip(pageId(c.req.param("id")));
+  const values = formStrings(await c.req.parseBody());
+  try {
+    const input = parseOrThrow(
+      EditTripFormSchema,
+      tripBodyFromForm(values, EDITABLE),
+    );
+    // The form shows times to the minute; an untouched field keeps the
+    // stored value's seconds instead of counting as a change.
+    for (const key of ["departsAt", "arrivesAt"] as const) {
+      if (toDateTimeLocal(input[key]) === toDateTimeLocal(trip[key])) {
+        input[key] = trip[key];
+      }
+    }
+    await updateTripAsAdmin(sql, admin.id, trip.id, input);
+    return c.redirect(`/admin/trips/${trip.id}?notice=trip-updated`, 303);
+  } catch (error) {
+    const failure = formFailure(error, { SEATS_IN_USE: "totalSeats" });
+    return c.html(page(trip, { values, ...failure }), failure.status);
+  }
+});
+
+export default editTrip;

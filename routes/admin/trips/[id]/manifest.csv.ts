@@ -1,0 +1,40 @@
+// GET /admin/trips/:id/manifest.csv: who boards, one row per booked seat.
+import { Hono } from "hono";
+import type { AppEnv } from "../../../../lib/context.ts";
+import { requireAdmin } from "../../../../lib/auth.ts";
+import { sql } from "../../../../lib/db.ts";
+import { NotFoundError } from "../../../../lib/errors.ts";
+import { pageId } from "../../../../lib/admin_input.ts";
+import { getAdminTrip } from "../../../../lib/admin_trip_views.ts";
+import { listManifest } from "../../../../lib/admin_bookings.ts";
+import { toCsv } from "../../../../lib/csv.ts";
+
+const manifest = new Hono<AppEnv>();
+
+manifest.get("/", async (c) => {
+  requireAdmin(c);
+  const id = pageId(c.req.param("id"));
+  const trip = await getAdminTrip(sql, id);
+  if (!trip) throw new NotFoundError(`There is no trip ${id}`);
+  const rows = await listManifest(sql, id);
+  const csv = toCsv(
+    ["seat", "passenger", "email", "booking", "booked_at"],
+    rows.map((row) => [
+      row.seatNumber,
+      row.passengerName,
+      row.passengerEmail,
+      row.bookingId,
+      row.bookedAt,
+    ]),
+  );
+  const day = trip.departsAt.toISOString().slice(0, 10);
+  c.header("Content-Type", "text/csv; charset=utf-8");
+  c.header(
+    "Content-Disposition",
+    `attachment; filename="manifest-trip-${id}-${day}.csv"`,
+  );
+  c.header("Cache-Control", "no-store");
+  return c.body(csv);
+});
+
+export default manifest;

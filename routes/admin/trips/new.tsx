@@ -1,0 +1,51 @@
+// GET/POST /admin/trips/new: the create-trip form; success → 303 to the trip.
+import { Hono } from "hono";
+import type { AppEnv } from "../../../lib/context.ts";
+import { requireAdmin } from "../../../lib/auth.ts";
+import { sql } from "../../../lib/db.ts";
+import { renderDocument } from "../../../lib/html.ts";
+import {
+  CreateTripSchema,
+  parseOrThrow,
+  tripBodyFromForm,
+} from "../../../lib/admin_input.ts";
+import { createTripAsAdmin } from "../../../lib/admin_trips.ts";
+import AdminLayout from "../../../components/admin/AdminLayout.tsx";
+import TripForm, {
+  type TripFormProps,
+} from "../../../components/admin/TripForm.tsx";
+import {
+  formFailure,
+  formStrings,
+} from "../../../components/admin/form_state.ts";
+
+const newTrip = new Hono<AppEnv>();
+
+function page(form: Pick<TripFormProps, "values" | "errors" | "formError">) {
+  return renderDocument(
+    <AdminLayout title="New trip">
+      <h1>New trip</h1>
+      <TripForm action="/admin/trips/new" mode="create" {...form} />
+    </AdminLayout>,
+  );
+}
+
+newTrip.get("/", (c) => {
+  requireAdmin(c);
+  return c.html(page({ values: { totalSeats: "40" }, errors: {} }));
+});
+
+newTrip.post("/", async (c) => {
+  const admin = requireAdmin(c);
+  const values = formStrings(await c.req.parseBody());
+  try {
+    const input = parseOrThrow(CreateTripSchema, tripBodyFromForm(values));
+    const trip = await createTripAsAdmin(sql, admin.id, input);
+    return c.redirect(`/admin/trips/${trip.id}?notice=trip-created`, 303);
+  } catch (error) {
+    const failure = formFailure(error);
+    return c.html(page({ values, ...failure }), failure.status);
+  }
+});
+
+export default newTrip;
