@@ -4,15 +4,10 @@ import type { Sql } from "./db.ts";
 import { ConflictError, NotFoundError } from "./errors.ts";
 import { fromCents } from "./money.ts";
 import { recordAdminAction } from "./admin_actions.ts";
-import { setLockTimeout } from "./admin_trips.ts";
+import { lockTripAndSeats } from "./booking_locks.ts";
+import { releaseBooking } from "./booking_transitions.ts";
+import { ACTIVE_STATUSES, type BookingStatus } from "./bookings.ts";
 import { tripChanged } from "./trip_changes.ts";
-
-export type BookingStatus =
-  | "PENDING"
-  | "CONFIRMED"
-  | "FAILED"
-  | "CANCELLED"
-  | "EXPIRED";
 
 export interface AdminBooking {
   id: number;
@@ -87,8 +82,9 @@ export function presentAdminBooking(booking: AdminBooking) {
 
 /**
  * Cancels any user's PENDING or CONFIRMED booking and frees its seats, with
- * an audit row, in one transaction. Lock order as everywhere: trip row
- * (`for share`, so a trip cancellation cannot interleave), booking, seats.
+ * an audit row, in one transaction. Takes the booking code's locks in its
+ * order (trip `for share`, seats by id, then the booking row), so it cannot
+ * deadlock with a passenger cancelling or confirming the same booking.
  * @throws {NotFoundError} unknown booking; {ConflictError} not active.
  */
 export async function cancelBookingAsAdmin(
@@ -96,54 +92,39 @@ export async function cancelBookingAsAdmin(
   adminId: number,
   bookingId: number,
 ): Promise<AdminBooking> {
-  const tripId = await sql.begin(async (tx) => {
-    await setLockTimeout(tx);
-    // trip_id never changes, so reading it before locking is safe.
-    const [owner] = await tx<{ tripId: number }[]>`
-      select trip_id as "tripId" from bookings where id = ${bookingId}
-    `;
-    if (!owner) throw new NotFoundError(`There is no booking ${bookingId}`);
-    await tx`select id from trips where id = ${owner.tripId} for share`;
-    const [booking] = await tx<
-      { status: BookingStatus; seatIds: number[]; userId: number }[]
-    >`
-      select status, seat_ids as "seatIds", user_id as "userId"
-      from bookings where id = ${bookingId}
+  // trip_id and seat_ids never change, so reading them before locking is safe.
+  const [target] = await sql<{ tripId: number; seatIds: number[] }[]>`
+    select trip_id as "tripId", seat_ids as "seatIds"
+    from bookings where id = ${bookingId}
+  `;
+  if (!target) throw new NotFoundError(`There is no booking ${bookingId}`);
+  await sql.begin(async (tx) => {
+    await lockTripAndSeats(tx, target.tripId, target.seatIds.map(Number));
+    const [booking] = await tx<{ status: BookingStatus; userId: number }[]>`
+      select status, user_id as "userId" from bookings
+      where id = ${bookingId}
       for update
     `;
-    if (booking.status !== "PENDING" && booking.status !== "CONFIRMED") {
+    if (!ACTIVE_STATUSES.includes(booking.status)) {
       throw new ConflictError(
         `This booking is ${booking.status.toLowerCase()}, so there is nothing to cancel`,
         "BOOKING_NOT_ACTIVE",
       );
     }
-    await tx`
-      select id from seats where id = any(${booking.seatIds}) order by id
-      for update
-    `;
-    const freed = await tx`
-      update seats
-      set status = 'AVAILABLE', booking_id = null, locked_until = null
-      where booking_id = ${bookingId}
-    `;
-    await tx`
-      update bookings set status = 'CANCELLED', updated_at = now()
-      where id = ${bookingId}
-    `;
+    await releaseBooking(tx, bookingId, "CANCELLED");
     await recordAdminAction(tx, {
       adminId,
       action: "booking.cancel",
-      tripId: owner.tripId,
+      tripId: target.tripId,
       bookingId,
       details: {
         previousStatus: booking.status,
         passengerId: booking.userId,
-        freedSeats: freed.count,
+        seats: target.seatIds.length,
       },
     });
-    return owner.tripId;
   });
-  await tripChanged(tripId);
+  await tripChanged(target.tripId);
   return (await getAdminBooking(sql, bookingId))!;
 }
 

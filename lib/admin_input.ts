@@ -3,8 +3,9 @@
 // forms (whose string fields are converted to the API's shape first, so both
 // report the same messages).
 import { z } from "zod";
-import { BadRequestError, NotFoundError, ValidationError } from "./errors.ts";
+import { NotFoundError } from "./errors.ts";
 import { hasAtMostTwoDecimals } from "./money.ts";
+import { idParamSchema } from "./validation.ts";
 
 export const MAX_SEATS = 100;
 export const MAX_PRICE = 100_000;
@@ -106,19 +107,12 @@ export type UpdateTripInput = z.infer<typeof UpdateTripSchema>;
 /** The edit form: every editable field must be filled in. */
 export const EditTripFormSchema = z.strictObject(editable);
 
-/** A positive integer id from a URL segment. */
-export const IdSchema = z.string().regex(
-  /^[1-9][0-9]{0,15}$/,
-  "must be a positive integer",
-)
-  .transform(Number);
-
 /**
  * The id in a page URL; anything else is a page that does not exist.
  * @throws {NotFoundError}
  */
 export function pageId(value: string | undefined): number {
-  const parsed = IdSchema.safeParse(value);
+  const parsed = idParamSchema.safeParse(value);
   if (!parsed.success) throw new NotFoundError();
   return parsed.data;
 }
@@ -132,39 +126,6 @@ export const TripListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
-
-/** The field issues of a failed parse, as `ValidationError` carries them. */
-export function fieldIssues(error: z.ZodError) {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join("."),
-    message: issue.message,
-  }));
-}
-
-/**
- * Parses with `schema`.
- * @throws {ValidationError} (400) listing every field issue.
- */
-export function parseOrThrow<T extends z.ZodType>(
-  schema: T,
-  value: unknown,
-): z.output<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new ValidationError(fieldIssues(result.error));
-  return result.data;
-}
-
-/**
- * The request's JSON body.
- * @throws {BadRequestError} when the body is not JSON.
- */
-export async function readJson(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    throw new BadRequestError("The request body must be JSON");
-  }
-}
 
 /** A trip form as posted: every field a string (or absent). */
 export type TripForm = Record<string, string | undefined>;

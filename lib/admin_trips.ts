@@ -2,10 +2,11 @@
 // that also records the admin_actions row, and calls tripChanged after the
 // commit so caches and live seat maps catch up.
 //
-// Lock order, shared with the booking code: trip row, then bookings (by
-// id), then seats (by id). Bookings take the trip row `for share`; the
-// writes here take it `for update`, so they wait for in-flight bookings of
-// the trip to finish and make new ones wait, then see the new state.
+// Lock order, shared with the booking code (lib/booking_locks.ts): trip
+// row, then seats by id, then bookings. Bookings take the trip row `for
+// share`; the writes here take it `for update`, so they wait for in-flight
+// bookings of the trip to finish and make new ones wait, and those then see
+// the new state (a cancelled trip, a new seat count).
 import type { Sql, Tx } from "./db.ts";
 import { env } from "./env.ts";
 import { ConflictError, NotFoundError, ValidationError } from "./errors.ts";
@@ -233,14 +234,14 @@ export async function cancelTripAsAdmin(
         "TRIP_ALREADY_CANCELLED",
       );
     }
+    await tx`
+      select id from seats where trip_id = ${tripId} order by id for update
+    `;
     const bookings = await tx<{ id: number; status: string }[]>`
       select id, status from bookings
       where trip_id = ${tripId} and status in ('PENDING', 'CONFIRMED')
       order by id
       for update
-    `;
-    await tx`
-      select id from seats where trip_id = ${tripId} order by id for update
     `;
     await tx`
       update bookings set status = 'CANCELLED', updated_at = now()

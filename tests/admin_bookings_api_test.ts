@@ -124,7 +124,7 @@ dbTest(
     assert.deepEqual(audit[0].details, {
       previousStatus: "CONFIRMED",
       passengerId: passenger.id,
-      freedSeats: 2,
+      seats: 2,
     });
 
     const again = await app.request(

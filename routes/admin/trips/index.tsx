@@ -4,7 +4,8 @@ import type { AppEnv } from "../../../lib/context.ts";
 import { requireAdmin } from "../../../lib/auth.ts";
 import { sql } from "../../../lib/db.ts";
 import { renderDocument } from "../../../lib/html.ts";
-import { parseOrThrow, TripListQuerySchema } from "../../../lib/admin_input.ts";
+import { TripListQuerySchema } from "../../../lib/admin_input.ts";
+import { validateQuery } from "../../../lib/validation.ts";
 import { listAdminTrips } from "../../../lib/admin_trip_views.ts";
 import AdminLayout from "../../../components/admin/AdminLayout.tsx";
 import TripsTable from "../../../components/admin/TripsTable.tsx";
@@ -20,7 +21,7 @@ const FILTERS = [
 
 tripsPage.get("/", async (c) => {
   requireAdmin(c);
-  const query = parseOrThrow(TripListQuerySchema, c.req.query());
+  const query = validateQuery(c, TripListQuerySchema);
   const trips = await listAdminTrips(sql, {
     filter: query.filter,
     search: query.q,

@@ -6,9 +6,9 @@ import { sql } from "../../../lib/db.ts";
 import { renderDocument } from "../../../lib/html.ts";
 import {
   CreateTripSchema,
-  parseOrThrow,
   tripBodyFromForm,
 } from "../../../lib/admin_input.ts";
+import { parseInput } from "../../../lib/validation.ts";
 import { createTripAsAdmin } from "../../../lib/admin_trips.ts";
 import AdminLayout from "../../../components/admin/AdminLayout.tsx";
 import TripForm, {
@@ -39,7 +39,7 @@ newTrip.post("/", async (c) => {
   const admin = requireAdmin(c);
   const values = formStrings(await c.req.parseBody());
   try {
-    const input = parseOrThrow(CreateTripSchema, tripBodyFromForm(values));
+    const input = parseInput(CreateTripSchema, tripBodyFromForm(values));
     const trip = await createTripAsAdmin(sql, admin.id, input);
     return c.redirect(`/admin/trips/${trip.id}?notice=trip-created`, 303);
   } catch (error) {

@@ -1,10 +1,9 @@
 // /api/admin/bookings: cancel anyone's booking.
 import { Hono } from "hono";
-import { z } from "zod";
 import type { AppEnv } from "../../../lib/context.ts";
 import { requireAdmin } from "../../../lib/auth.ts";
 import { sql } from "../../../lib/db.ts";
-import { IdSchema, parseOrThrow } from "../../../lib/admin_input.ts";
+import { validateIdParam } from "../../../lib/validation.ts";
 import {
   cancelBookingAsAdmin,
   presentAdminBooking,
@@ -14,7 +13,7 @@ const bookings = new Hono<AppEnv>();
 
 bookings.post("/:id/cancel", async (c) => {
   const admin = requireAdmin(c);
-  const { id } = parseOrThrow(z.object({ id: IdSchema }), c.req.param());
+  const id = validateIdParam(c);
   const booking = await cancelBookingAsAdmin(sql, admin.id, id);
   return c.json({ booking: presentAdminBooking(booking) });
 });

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { AppEnv } from "../../../lib/context.ts";
 import { requireAdmin } from "../../../lib/auth.ts";
 import { sql } from "../../../lib/db.ts";
-import { parseOrThrow } from "../../../lib/admin_input.ts";
+import { validateQuery } from "../../../lib/validation.ts";
 import { getAdminStats, presentAdminStats } from "../../../lib/admin_stats.ts";
 
 const stats = new Hono<AppEnv>();
@@ -14,7 +14,7 @@ const StatsQuery = z.object({
 
 stats.get("/", async (c) => {
   requireAdmin(c);
-  const { days } = parseOrThrow(StatsQuery, c.req.query());
+  const { days } = validateQuery(c, StatsQuery);
   return c.json({ stats: presentAdminStats(await getAdminStats(sql, days)) });
 });
 

@@ -5,12 +5,14 @@ import { requireAdmin } from "../../../lib/auth.ts";
 import { sql } from "../../../lib/db.ts";
 import {
   CreateTripSchema,
-  IdSchema,
-  parseOrThrow,
-  readJson,
   TripListQuerySchema,
   UpdateTripSchema,
 } from "../../../lib/admin_input.ts";
+import {
+  validateIdParam,
+  validateJson,
+  validateQuery,
+} from "../../../lib/validation.ts";
 import {
   cancelTripAsAdmin,
   createTripAsAdmin,
@@ -27,14 +29,12 @@ import {
 } from "../../../lib/admin_bookings.ts";
 import { NotFoundError } from "../../../lib/errors.ts";
 import { presentTrip } from "../../../lib/trips.ts";
-import { z } from "zod";
 
 const trips = new Hono<AppEnv>();
-const TripIdParams = z.object({ id: IdSchema });
 
 trips.get("/", async (c) => {
   requireAdmin(c);
-  const query = parseOrThrow(TripListQuerySchema, c.req.query());
+  const query = validateQuery(c, TripListQuerySchema);
   const found = await listAdminTrips(sql, {
     filter: query.filter,
     search: query.q,
@@ -46,7 +46,7 @@ trips.get("/", async (c) => {
 
 trips.post("/", async (c) => {
   const admin = requireAdmin(c);
-  const input = parseOrThrow(CreateTripSchema, await readJson(c.req.raw));
+  const input = await validateJson(c, CreateTripSchema);
   const trip = await createTripAsAdmin(sql, admin.id, input);
   c.header("Location", `/api/admin/trips/${trip.id}`);
   return c.json({ trip: presentTrip(trip) }, 201);
@@ -54,7 +54,7 @@ trips.post("/", async (c) => {
 
 trips.get("/:id", async (c) => {
   requireAdmin(c);
-  const { id } = parseOrThrow(TripIdParams, c.req.param());
+  const id = validateIdParam(c);
   const trip = await getAdminTrip(sql, id);
   if (!trip) throw new NotFoundError(`There is no trip ${id}`);
   return c.json({ trip: presentAdminTrip(trip) });
@@ -62,15 +62,15 @@ trips.get("/:id", async (c) => {
 
 trips.patch("/:id", async (c) => {
   const admin = requireAdmin(c);
-  const { id } = parseOrThrow(TripIdParams, c.req.param());
-  const patch = parseOrThrow(UpdateTripSchema, await readJson(c.req.raw));
+  const id = validateIdParam(c);
+  const patch = await validateJson(c, UpdateTripSchema);
   const trip = await updateTripAsAdmin(sql, admin.id, id, patch);
   return c.json({ trip: presentTrip(trip) });
 });
 
 trips.post("/:id/cancel", async (c) => {
   const admin = requireAdmin(c);
-  const { id } = parseOrThrow(TripIdParams, c.req.param());
+  const id = validateIdParam(c);
   const result = await cancelTripAsAdmin(sql, admin.id, id);
   return c.json({
     trip: presentTrip(result.trip),
@@ -81,7 +81,7 @@ trips.post("/:id/cancel", async (c) => {
 
 trips.get("/:id/bookings", async (c) => {
   requireAdmin(c);
-  const { id } = parseOrThrow(TripIdParams, c.req.param());
+  const id = validateIdParam(c);
   if (!(await getAdminTrip(sql, id))) {
     throw new NotFoundError(`There is no trip ${id}`);
   }

@@ -8,9 +8,9 @@ import { renderDocument } from "../../../../lib/html.ts";
 import {
   EditTripFormSchema,
   pageId,
-  parseOrThrow,
   tripBodyFromForm,
 } from "../../../../lib/admin_input.ts";
+import { parseInput } from "../../../../lib/validation.ts";
 import { updateTripAsAdmin } from "../../../../lib/admin_trips.ts";
 import { getAdminTrip } from "../../../../lib/admin_trip_views.ts";
 import type { Trip } from "../../../../lib/trips.ts";
@@ -72,7 +72,7 @@ editTrip.post("/", async (c) => {
   const trip = await findTrip(pageId(c.req.param("id")));
   const values = formStrings(await c.req.parseBody());
   try {
-    const input = parseOrThrow(
+    const input = parseInput(
       EditTripFormSchema,
       tripBodyFromForm(values, EDITABLE),
     );
