@@ -257,8 +257,9 @@ dbTest(
 
     const html = await (await get(`/admin/trips/${trip.id}`, admin)).text();
     const seat = (n: number) =>
-      html.match(new RegExp(`<td[^>]*data-seat-number="${n}"[^>]*>(.*?)</td>`))
-        ?.[0] ?? "";
+      html.match(
+        new RegExp(`data-seat-number="${n}".*?(?=data-seat-number=|</figure>)`),
+      )?.[0] ?? "";
     assert.match(seat(3), /data-state="BOOKED"/);
     assert.ok(seat(3).includes(alice.name));
     assert.match(seat(6), /data-state="HELD"/);

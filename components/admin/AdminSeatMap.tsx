@@ -1,46 +1,51 @@
 import type { AdminSeat } from "../../lib/admin_trip_views.ts";
-import { formatTime } from "./format.ts";
+import { formatTime } from "../../lib/format.ts";
+import BusFrame from "../../islands/shared/BusFrame.tsx";
 
 export interface AdminSeatMapProps {
   seats: AdminSeat[];
 }
 
-const LABEL = { AVAILABLE: "free", HELD: "held", BOOKED: "booked" } as const;
+const cell =
+  "flex min-h-16 w-28 flex-col justify-between rounded-t-xl rounded-b-md border-2 px-2 py-1 text-xs sm:w-36";
+const look = {
+  AVAILABLE: `${cell} border-slate-300 bg-white text-slate-600`,
+  HELD: `${cell} seat-held border-amber-600 text-amber-950`,
+  BOOKED: `${cell} seat-booked border-slate-500 text-slate-900`,
+} as const;
+const words = { AVAILABLE: "free", HELD: "held", BOOKED: "booked" } as const;
 
 /**
- * The bus seen from above, four seats a row around the aisle, with who
- * holds or booked each seat. Server-rendered: admins read it, nothing to
- * click but the booking links.
+ * The passenger's bus layout (BusFrame), with who holds or booked each
+ * seat. Server-rendered: admins read it; each name links to the booking.
  */
 export default function AdminSeatMap({ seats }: AdminSeatMapProps) {
-  const rows: AdminSeat[][] = [];
-  for (let i = 0; i < seats.length; i += 4) rows.push(seats.slice(i, i + 4));
+  const shaped = seats.map((seat) => ({ ...seat, number: seat.seatNumber }));
   return (
-    <figure class="admin-seat-map">
-      <ul class="seat-legend" aria-label="Legend">
-        <li class="seat seat-available">free</li>
-        <li class="seat seat-held">held (hold not expired)</li>
-        <li class="seat seat-booked">booked</li>
-      </ul>
-      <table class="seat-rows">
-        <caption>Seats, front of the bus first</caption>
-        <tbody>
-          {rows.map((row, index) => (
-            <tr key={index}>
-              {row.slice(0, 2).map((seat) => (
-                <SeatCell key={seat.id} seat={seat} />
-              ))}
-              <td class="aisle" aria-hidden="true"></td>
-              {row.slice(2).map((seat) => (
-                <SeatCell
-                  key={seat.id}
-                  seat={seat}
-                />
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <figure class="space-y-3 overflow-x-auto">
+      <BusFrame
+        seats={shaped}
+        renderSeat={(seat) => <SeatCell key={seat.id} seat={seat} />}
+      />
+      <figcaption>
+        <ul
+          class="flex flex-wrap justify-center gap-4 text-sm text-slate-700"
+          aria-label="Legend"
+        >
+          <li class="flex items-center gap-2">
+            <span class="size-4 rounded border-2 border-slate-300 bg-white" />
+            free
+          </li>
+          <li class="flex items-center gap-2">
+            <span class="seat-held size-4 rounded border-2 border-amber-600" />
+            held (hold not expired)
+          </li>
+          <li class="flex items-center gap-2">
+            <span class="seat-booked size-4 rounded border-2 border-slate-500" />
+            booked
+          </li>
+        </ul>
+      </figcaption>
     </figure>
   );
 }
@@ -48,23 +53,31 @@ export default function AdminSeatMap({ seats }: AdminSeatMapProps) {
 function SeatCell({ seat }: { seat: AdminSeat }) {
   const taken = seat.state !== "AVAILABLE";
   return (
-    <td
-      class={`seat seat-${seat.state.toLowerCase()}`}
+    <div
+      class={look[seat.state]}
       data-seat-number={seat.seatNumber}
       data-state={seat.state}
     >
-      <strong>{seat.seatNumber}</strong> <span>{LABEL[seat.state]}</span>
+      <span class="flex items-baseline justify-between gap-1">
+        <strong class="text-sm tabular-nums">{seat.seatNumber}</strong>
+        <span class="font-semibold uppercase tracking-wide">
+          {words[seat.state]}
+        </span>
+      </span>
       {taken && (
-        <>
-          <br />
-          <a href={`#booking-${seat.bookingId}`}>{seat.passengerName}</a>
+        <span class="truncate">
+          <a
+            href={`#booking-${seat.bookingId}`}
+            class="font-medium underline underline-offset-2"
+            title={`${seat.passengerName} (${seat.passengerEmail})`}
+          >
+            {seat.passengerName}
+          </a>
           {seat.state === "HELD" && seat.lockedUntil && (
-            <small>
-              {` until ${formatTime(seat.lockedUntil)}`}
-            </small>
+            <span class="block">{`until ${formatTime(seat.lockedUntil)}`}</span>
           )}
-        </>
+        </span>
       )}
-    </td>
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { AdminAction } from "../../lib/admin_actions.ts";
-import { formatDateTime } from "./format.ts";
+import { formatFullDateTime } from "./format.ts";
 
 export interface AuditTrailProps {
   actions: AdminAction[];
@@ -27,16 +27,24 @@ function describe(action: AdminAction): string {
 
 /** Who did what to this trip and its bookings, newest first. */
 export default function AuditTrail({ actions }: AuditTrailProps) {
-  if (actions.length === 0) return <p>No admin actions yet.</p>;
+  if (actions.length === 0) {
+    return <p class="text-slate-600">No admin actions yet.</p>;
+  }
   return (
-    <ol class="audit-trail" reversed>
+    <ol class="space-y-3 border-l-2 border-slate-200 pl-4">
       {actions.map((action) => (
-        <li key={action.id} data-action={action.action}>
-          <time dateTime={action.createdAt.toISOString()}>
-            {formatDateTime(action.createdAt)}
-          </time>{" "}
-          — {action.adminName ?? `admin #${action.adminId}`}{" "}
-          ({action.adminEmail}) {describe(action)}
+        <li key={action.id} data-action={action.action} class="text-sm">
+          <time
+            dateTime={action.createdAt.toISOString()}
+            class="block text-xs font-medium text-slate-600"
+          >
+            {formatFullDateTime(action.createdAt)}
+          </time>
+          <span class="font-semibold">
+            {action.adminName ?? `admin #${action.adminId}`}
+          </span>{" "}
+          <span class="text-slate-600">({action.adminEmail})</span>{" "}
+          {describe(action)}
         </li>
       ))}
     </ol>

@@ -1,4 +1,5 @@
-import { formatDateTime, formatPercent } from "./format.ts";
+import { formatDateTime } from "../../lib/format.ts";
+import { formatPercent } from "./format.ts";
 
 export interface OccupancyChartProps {
   trips: {
@@ -13,21 +14,22 @@ export interface OccupancyChartProps {
 }
 
 const WIDTH = 640;
-const ROW = 28;
+const ROW = 34;
 const LABEL = 250;
 
-/** One horizontal bar per trip: sold seats solid, held seats lighter. */
+/** One horizontal bar per trip: sold seats dark, held seats amber. */
 export default function OccupancyChart({ trips }: OccupancyChartProps) {
-  if (trips.length === 0) return <p>No upcoming trips.</p>;
-  const bar = WIDTH - LABEL - 60;
+  if (trips.length === 0) {
+    return <p class="text-slate-600">No upcoming trips.</p>;
+  }
+  const bar = WIDTH - LABEL - 50;
   const height = trips.length * ROW;
   return (
     <svg
       viewBox={`0 0 ${WIDTH} ${height}`}
-      width="100%"
+      class="h-auto w-full text-slate-800"
       role="img"
       aria-labelledby="occupancy-chart-title"
-      class="occupancy-chart"
     >
       <title id="occupancy-chart-title">Occupancy of upcoming trips</title>
       {trips.map((trip, i) => {
@@ -41,33 +43,43 @@ export default function OccupancyChart({ trips }: OccupancyChartProps) {
                 formatDateTime(trip.departsAt)
               }: ${trip.soldSeats} of ${trip.totalSeats} sold, ${trip.heldSeats} held`}
             </title>
-            <text x={0} y={y + 18} font-size="13" fill="currentColor">
+            <text x={0} y={y + 14} font-size="13" fill="currentColor">
               {`${trip.origin} → ${trip.destination}`.slice(0, 34)}
+            </text>
+            <text
+              x={0}
+              y={y + 28}
+              font-size="11"
+              fill="currentColor"
+              opacity="0.7"
+            >
+              {formatDateTime(trip.departsAt)}
             </text>
             <rect
               x={LABEL}
-              y={y + 6}
+              y={y + 9}
               width={bar}
-              height={16}
-              fill="#e5e7eb"
+              height={14}
+              rx="7"
+              class="fill-slate-200"
             />
             <rect
               x={LABEL}
-              y={y + 6}
+              y={y + 9}
               width={Math.round(bar * sold)}
-              height={16}
-              fill="#16a34a"
+              height={14}
+              class="fill-brand-700"
             />
             <rect
               x={LABEL + Math.round(bar * sold)}
-              y={y + 6}
+              y={y + 9}
               width={Math.round(bar * held)}
-              height={16}
-              fill="#facc15"
+              height={14}
+              class="fill-amber-400"
             />
             <text
               x={LABEL + bar + 8}
-              y={y + 18}
+              y={y + 20}
               font-size="13"
               fill="currentColor"
             >

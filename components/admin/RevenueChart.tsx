@@ -1,4 +1,5 @@
-import { formatCents, formatDay } from "./format.ts";
+import { formatPrice } from "../../lib/format.ts";
+import { formatDay } from "./format.ts";
 
 export interface RevenueChartProps {
   days: { day: string; bookings: number; revenueCents: number }[];
@@ -7,7 +8,7 @@ export interface RevenueChartProps {
 const WIDTH = 640;
 const HEIGHT = 200;
 const AXIS = 24;
-const TOP = 16;
+const TOP = 20;
 
 /**
  * Revenue per day as columns, drawn on the server as SVG; the same figures
@@ -18,17 +19,18 @@ export default function RevenueChart({ days }: RevenueChartProps) {
   const slot = WIDTH / Math.max(1, days.length);
   const plot = HEIGHT - AXIS - TOP;
   const total = days.reduce((sum, d) => sum + d.revenueCents, 0);
+  const labelEvery = Math.ceil(days.length / 7);
   return (
-    <figure class="revenue-chart">
+    <figure class="space-y-3">
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        width="100%"
+        class="h-auto w-full text-slate-600"
         role="img"
         aria-labelledby="revenue-chart-title"
       >
         <title id="revenue-chart-title">
           {`Revenue per day over the last ${days.length} days: ${
-            formatCents(total)
+            formatPrice(total)
           } in total`}
         </title>
         <line
@@ -36,8 +38,7 @@ export default function RevenueChart({ days }: RevenueChartProps) {
           y1={HEIGHT - AXIS}
           x2={WIDTH}
           y2={HEIGHT - AXIS}
-          stroke="currentColor"
-          stroke-opacity="0.4"
+          class="stroke-slate-300"
         />
         {days.map((d, i) => {
           const height = Math.round((d.revenueCents / max) * plot);
@@ -49,15 +50,27 @@ export default function RevenueChart({ days }: RevenueChartProps) {
                 y={HEIGHT - AXIS - height}
                 width={slot * 0.7}
                 height={height}
-                fill="#2563eb"
+                rx="3"
+                class="fill-brand-700"
               >
                 <title>
                   {`${formatDay(d.day)}: ${
-                    formatCents(d.revenueCents)
+                    formatPrice(d.revenueCents)
                   }, ${d.bookings} bookings`}
                 </title>
               </rect>
-              {i % Math.ceil(days.length / 7) === 0 && (
+              {d.revenueCents === max && max > 1 && (
+                <text
+                  x={x + slot * 0.35}
+                  y={HEIGHT - AXIS - height - 6}
+                  text-anchor="middle"
+                  font-size="12"
+                  fill="currentColor"
+                >
+                  {formatPrice(d.revenueCents)}
+                </text>
+              )}
+              {i % labelEvery === 0 && (
                 <text
                   x={x + slot * 0.35}
                   y={HEIGHT - 6}
@@ -72,22 +85,29 @@ export default function RevenueChart({ days }: RevenueChartProps) {
           );
         })}
       </svg>
-      <details>
-        <summary>Figures</summary>
-        <table>
-          <thead>
+      <figcaption class="text-sm text-slate-600">
+        Confirmed bookings by the day they were made (UTC). {formatPrice(total)}
+        {" "}
+        in total.
+      </figcaption>
+      <details class="text-sm">
+        <summary class="cursor-pointer font-medium text-brand-800">
+          Figures as a table
+        </summary>
+        <table class="mt-2 w-full text-left tabular-nums">
+          <thead class="text-slate-600">
             <tr>
-              <th scope="col">Day (UTC)</th>
-              <th scope="col">Bookings</th>
-              <th scope="col">Revenue</th>
+              <th scope="col" class="py-1 font-semibold">Day</th>
+              <th scope="col" class="py-1 font-semibold">Bookings</th>
+              <th scope="col" class="py-1 font-semibold">Revenue</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody class="divide-y divide-slate-100">
             {days.map((d) => (
               <tr key={d.day}>
-                <td>{d.day}</td>
-                <td>{d.bookings}</td>
-                <td>{formatCents(d.revenueCents)}</td>
+                <td class="py-1">{d.day}</td>
+                <td class="py-1">{d.bookings}</td>
+                <td class="py-1">{formatPrice(d.revenueCents)}</td>
               </tr>
             ))}
           </tbody>

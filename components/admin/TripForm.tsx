@@ -1,4 +1,6 @@
 import { MAX_SEATS } from "../../lib/admin_input.ts";
+import Notice from "../Notice.tsx";
+import { buttonPrimary, card, input } from "../ui.ts";
 
 export interface TripFormProps {
   action: string;
@@ -34,11 +36,14 @@ function Field({ name, label, type, values, errors, hint, attrs }: FieldProps) {
     required: true,
     "aria-invalid": error ? "true" as const : undefined,
     "aria-describedby": described,
+    class: input,
     ...attrs,
   };
   return (
-    <p class="field">
-      <label for={id}>{label}</label>
+    <div class="space-y-1.5">
+      <label for={id} class="block text-sm font-semibold text-slate-800">
+        {label}
+      </label>
       {
         // Preact types <input> by its `type`, so each kind is spelled out.
         type === "number"
@@ -47,13 +52,13 @@ function Field({ name, label, type, values, errors, hint, attrs }: FieldProps) {
           ? <input type="datetime-local" {...common} />
           : <input type="text" {...common} />
       }
-      {hint && <small id={`${id}-hint`}>{hint}</small>}
+      {hint && <p id={`${id}-hint`} class="text-sm text-slate-600">{hint}</p>}
       {error && (
-        <strong id={`${id}-error`} class="field-error">
-          {error}
-        </strong>
+        <p id={`${id}-error`} class="text-sm font-medium text-red-700">
+          <span aria-hidden="true">⚠</span> {error}
+        </p>
       )}
-    </p>
+    </div>
   );
 }
 
@@ -64,9 +69,14 @@ export default function TripForm(
   const field = { values, errors };
   const problems = Object.keys(errors).length;
   return (
-    <form method="post" action={action} novalidate class="trip-form">
+    <form
+      method="post"
+      action={action}
+      novalidate
+      class={`${card} max-w-2xl space-y-5 p-6`}
+    >
       {(formError || problems > 0) && (
-        <div role="alert" class="form-errors">
+        <Notice tone="error" title="The trip was not saved">
           {formError && <p>{formError}</p>}
           {problems > 0 && (
             <p>
@@ -74,7 +84,7 @@ export default function TripForm(
               {problems === 1 ? "field" : `${problems} fields`} marked below.
             </p>
           )}
-        </div>
+        </Notice>
       )}
       <Field
         name="name"
@@ -84,7 +94,7 @@ export default function TripForm(
         attrs={{ maxlength: 120 }}
       />
       {mode === "create" && (
-        <>
+        <div class="grid gap-5 sm:grid-cols-2">
           <Field
             name="origin"
             label="From"
@@ -99,42 +109,44 @@ export default function TripForm(
             {...field}
             attrs={{ maxlength: 80 }}
           />
-        </>
+        </div>
       )}
-      <Field
-        name="departsAt"
-        label="Departs (UTC)"
-        type="datetime-local"
-        {...field}
-      />
-      <Field
-        name="arrivesAt"
-        label="Arrives (UTC)"
-        type="datetime-local"
-        {...field}
-      />
-      <Field
-        name="totalSeats"
-        label="Seats"
-        type="number"
-        {...field}
-        hint={mode === "edit"
-          ? "Seats can be removed only from the top, and only while free."
-          : undefined}
-        attrs={{ min: 1, max: MAX_SEATS, step: 1 }}
-      />
-      <Field
-        name="price"
-        label="Price per seat (EUR)"
-        type="number"
-        {...field}
-        attrs={{ min: 0, step: "0.01", inputmode: "decimal" }}
-      />
-      <p>
-        <button type="submit">
-          {mode === "create" ? "Create trip" : "Save changes"}
-        </button>
-      </p>
+      <div class="grid gap-5 sm:grid-cols-2">
+        <Field
+          name="departsAt"
+          label="Departs (UTC)"
+          type="datetime-local"
+          {...field}
+        />
+        <Field
+          name="arrivesAt"
+          label="Arrives (UTC)"
+          type="datetime-local"
+          {...field}
+        />
+      </div>
+      <div class="grid gap-5 sm:grid-cols-2">
+        <Field
+          name="totalSeats"
+          label="Seats"
+          type="number"
+          {...field}
+          hint={mode === "edit"
+            ? "Seats can be removed only from the top, and only while free."
+            : "1 to 100 seats, four to a row."}
+          attrs={{ min: 1, max: MAX_SEATS, step: 1 }}
+        />
+        <Field
+          name="price"
+          label="Price per seat (EUR)"
+          type="number"
+          {...field}
+          attrs={{ min: 0, step: "0.01", inputmode: "decimal" }}
+        />
+      </div>
+      <button type="submit" class={buttonPrimary}>
+        {mode === "create" ? "Create trip" : "Save changes"}
+      </button>
     </form>
   );
 }

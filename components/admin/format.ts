@@ -1,43 +1,17 @@
-// Display formats of the admin pages. Times are shown, and entered, in UTC
-// so that what an operator types is what the API stores.
+// Admin-only display helpers; the shared ones (prices, times, dates) live in
+// lib/format.ts. Times are shown, and entered, in UTC so that what an
+// operator types is what the API stores.
+import { formatLongDate, formatTime } from "../../lib/format.ts";
 
-const money = new Intl.NumberFormat("en-IE", {
-  style: "currency",
-  currency: "EUR",
-});
-const dateTime = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "UTC",
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-const time = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "UTC",
-  hour: "2-digit",
-  minute: "2-digit",
-});
 const shortDay = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
   day: "numeric",
   month: "short",
 });
 
-/** 2490 → "€24.90". */
-export function formatCents(cents: number): string {
-  return money.format(cents / 100);
-}
-
-/** "Tue, 5 Mar 2030, 06:30 UTC". */
-export function formatDateTime(value: Date): string {
-  return `${dateTime.format(value)} UTC`;
-}
-
-/** "06:30 UTC". */
-export function formatTime(value: Date): string {
-  return `${time.format(value)} UTC`;
+/** "Tuesday 5 March 2030, 06:30" — with the year, for past trips too. */
+export function formatFullDateTime(value: Date): string {
+  return `${formatLongDate(value)}, ${formatTime(value)}`;
 }
 
 /** "2030-03-05" → "5 Mar". */

@@ -1,11 +1,13 @@
 // GET /admin/trips/:id: one trip — figures, seat map with who sits where,
 // its bookings with a cancel action, the manifest export and the audit trail.
 import { Hono } from "hono";
+import type { ComponentChildren } from "preact";
 import type { AppEnv } from "../../../lib/context.ts";
 import { requireAdmin } from "../../../lib/auth.ts";
 import { sql } from "../../../lib/db.ts";
 import { NotFoundError } from "../../../lib/errors.ts";
 import { renderDocument } from "../../../lib/html.ts";
+import { formatPrice } from "../../../lib/format.ts";
 import { pageId } from "../../../lib/admin_input.ts";
 import { getAdminTrip, listAdminSeats } from "../../../lib/admin_trip_views.ts";
 import { listTripBookings } from "../../../lib/admin_bookings.ts";
@@ -15,11 +17,15 @@ import AdminSeatMap from "../../../components/admin/AdminSeatMap.tsx";
 import AuditTrail from "../../../components/admin/AuditTrail.tsx";
 import BookingsTable from "../../../components/admin/BookingsTable.tsx";
 import OccupancyBar from "../../../components/admin/OccupancyBar.tsx";
-import {
-  formatCents,
-  formatDateTime,
-} from "../../../components/admin/format.ts";
+import StatusBadge from "../../../components/admin/StatusBadge.tsx";
+import { formatFullDateTime } from "../../../components/admin/format.ts";
 import { noticeFor } from "../../../components/admin/notices.ts";
+import {
+  buttonDanger,
+  buttonSecondary,
+  card,
+  textLink,
+} from "../../../components/ui.ts";
 
 const tripPage = new Hono<AppEnv>();
 
@@ -34,68 +40,103 @@ tripPage.get("/", async (c) => {
     listTripAdminActions(sql, id),
   ]);
   const cancelled = trip.status === "CANCELLED";
+  const facts: [string, ComponentChildren][] = [
+    ["Departs", formatFullDateTime(trip.departsAt)],
+    ["Arrives", formatFullDateTime(trip.arrivesAt)],
+    ["Price", formatPrice(trip.priceCents)],
+    [
+      "Revenue",
+      `${
+        formatPrice(trip.revenueCents)
+      } from ${trip.confirmedBookings} confirmed bookings`,
+    ],
+    [
+      "Occupancy",
+      <OccupancyBar
+        key="occupancy"
+        sold={trip.soldSeats}
+        held={trip.heldSeats}
+        total={trip.totalSeats}
+      />,
+    ],
+  ];
   return c.html(renderDocument(
     <AdminLayout
       title={`${trip.origin} → ${trip.destination}`}
+      user={c.get("user")}
+      current="trips"
       notice={noticeFor(c.req.query("notice"))}
     >
-      <h1>
-        {trip.origin} → {trip.destination}
-        {cancelled && " (cancelled)"}
-      </h1>
-      <dl class="trip-facts">
-        <dt>Name</dt>
-        <dd>{trip.name}</dd>
-        <dt>Departs</dt>
-        <dd>{formatDateTime(trip.departsAt)}</dd>
-        <dt>Arrives</dt>
-        <dd>{formatDateTime(trip.arrivesAt)}</dd>
-        <dt>Price</dt>
-        <dd>{formatCents(trip.priceCents)}</dd>
-        <dt>Occupancy</dt>
-        <dd>
-          <OccupancyBar
-            sold={trip.soldSeats}
-            held={trip.heldSeats}
-            total={trip.totalSeats}
-          />
-        </dd>
-        <dt>Revenue</dt>
-        <dd>
-          {formatCents(trip.revenueCents)} from {trip.confirmedBookings}{" "}
-          confirmed bookings
-        </dd>
-      </dl>
-      <ul class="trip-actions">
-        {!cancelled && (
-          <>
-            <li>
-              <a href={`/admin/trips/${id}/edit`}>Edit trip</a>
-            </li>
-            <li>
-              <a href={`/admin/trips/${id}/cancel`}>Cancel trip</a>
-            </li>
-          </>
-        )}
-        <li>
-          <a href={`/admin/trips/${id}/manifest.csv`} download>
-            Passenger manifest (CSV)
-          </a>
-        </li>
-        <li>
-          <a href={`/trips/${id}`}>Passenger view</a>
-        </li>
-      </ul>
-      <section aria-labelledby="seats-heading">
-        <h2 id="seats-heading">Seats</h2>
+      <div class="space-y-2">
+        <p class="text-sm">
+          <a href="/admin/trips" class={textLink}>All trips</a>
+        </p>
+        <div class="flex flex-wrap items-center gap-3">
+          <h1 class="text-3xl font-bold tracking-tight">
+            {trip.origin} → {trip.destination}
+            {cancelled && <span class="sr-only">(cancelled)</span>}
+          </h1>
+          <StatusBadge trip={trip} />
+        </div>
+        <p class="text-slate-600">{trip.name} · trip #{trip.id}</p>
+      </div>
+      <div class="grid gap-6 lg:grid-cols-[1fr_auto]">
+        <dl class={`${card} grid gap-x-6 gap-y-3 p-6 sm:grid-cols-[auto_1fr]`}>
+          {facts.map(([label, value]) => (
+            <div key={label} class="contents">
+              <dt class="text-sm font-semibold text-slate-600">{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <ul class="flex flex-col gap-3">
+          {!cancelled && (
+            <>
+              <li>
+                <a
+                  href={`/admin/trips/${id}/edit`}
+                  class={`${buttonSecondary} w-full`}
+                >
+                  Edit trip
+                </a>
+              </li>
+              <li>
+                <a
+                  href={`/admin/trips/${id}/cancel`}
+                  class={`${buttonDanger} w-full`}
+                >
+                  Cancel trip
+                </a>
+              </li>
+            </>
+          )}
+          <li>
+            <a
+              href={`/admin/trips/${id}/manifest.csv`}
+              download
+              class={`${buttonSecondary} w-full`}
+            >
+              Passenger manifest (CSV)
+            </a>
+          </li>
+          <li class="text-center text-sm">
+            <a href={`/trips/${id}`} class={textLink}>Passenger view</a>
+          </li>
+        </ul>
+      </div>
+      <section aria-labelledby="seats-heading" class="space-y-4">
+        <h2 id="seats-heading" class="text-xl font-bold">Seats</h2>
         <AdminSeatMap seats={seats} />
       </section>
-      <section aria-labelledby="bookings-heading">
-        <h2 id="bookings-heading">Bookings</h2>
+      <section aria-labelledby="bookings-heading" class="space-y-4">
+        <h2 id="bookings-heading" class="text-xl font-bold">Bookings</h2>
         <BookingsTable bookings={bookings} />
       </section>
-      <section aria-labelledby="audit-heading">
-        <h2 id="audit-heading">Audit trail</h2>
+      <section
+        aria-labelledby="audit-heading"
+        class={`${card} space-y-4 p-6`}
+      >
+        <h2 id="audit-heading" class="text-xl font-bold">Audit trail</h2>
         <AuditTrail actions={actions} />
       </section>
     </AdminLayout>,

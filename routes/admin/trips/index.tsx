@@ -10,6 +10,12 @@ import { listAdminTrips } from "../../../lib/admin_trip_views.ts";
 import AdminLayout from "../../../components/admin/AdminLayout.tsx";
 import TripsTable from "../../../components/admin/TripsTable.tsx";
 import { noticeFor } from "../../../components/admin/notices.ts";
+import {
+  buttonPrimary,
+  buttonSecondary,
+  input,
+  textLink,
+} from "../../../components/ui.ts";
 
 const tripsPage = new Hono<AppEnv>();
 const FILTERS = [
@@ -28,37 +34,60 @@ tripsPage.get("/", async (c) => {
     limit: query.limit,
     offset: query.offset,
   });
+  const more = new URLSearchParams({
+    filter: query.filter,
+    q: query.q ?? "",
+    offset: String(query.offset + query.limit),
+  });
   return c.html(renderDocument(
-    <AdminLayout title="Trips" notice={noticeFor(c.req.query("notice"))}>
-      <h1>Trips</h1>
-      <p>
-        <a href="/admin/trips/new">Create a trip</a>
-      </p>
-      <form method="get" action="/admin/trips" class="trip-filters">
-        <label for="filter">Show</label>{" "}
-        <select id="filter" name="filter">
-          {FILTERS.map(([value, label]) => (
-            <option key={value} value={value} selected={value === query.filter}>
-              {label}
-            </option>
-          ))}
-        </select>{" "}
-        <label for="q">Route or name</label>{" "}
-        <input id="q" name="q" type="search" value={query.q ?? ""} />{" "}
-        <button type="submit">Filter</button>
+    <AdminLayout
+      title="Trips"
+      user={c.get("user")}
+      current="trips"
+      notice={noticeFor(c.req.query("notice"))}
+    >
+      <div class="flex flex-wrap items-center justify-between gap-4">
+        <h1 class="text-3xl font-bold tracking-tight">Trips</h1>
+        <a href="/admin/trips/new" class={buttonPrimary}>Create a trip</a>
+      </div>
+      <form
+        method="get"
+        action="/admin/trips"
+        class="flex flex-wrap items-end gap-4"
+      >
+        <div class="space-y-1.5">
+          <label for="filter" class="block text-sm font-semibold">Show</label>
+          <select id="filter" name="filter" class={input}>
+            {FILTERS.map(([value, label]) => (
+              <option
+                key={value}
+                value={value}
+                selected={value === query.filter}
+              >
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="min-w-56 flex-1 space-y-1.5">
+          <label for="q" class="block text-sm font-semibold">
+            Route or name
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            value={query.q ?? ""}
+            placeholder="e.g. Berlin"
+            class={input}
+          />
+        </div>
+        <button type="submit" class={buttonSecondary}>Filter</button>
       </form>
       <TripsTable trips={trips} />
       {trips.length === query.limit && (
         <p>
-          <a
-            href={`/admin/trips?${new URLSearchParams({
-              filter: query.filter,
-              q: query.q ?? "",
-              offset: String(query.offset + query.limit),
-            })}`}
-          >
-            More trips
-          </a>
+          <a href={`/admin/trips?${more}`} class={textLink}>More trips</a>
         </p>
       )}
     </AdminLayout>,

@@ -1,6 +1,6 @@
 // GET/POST /admin/trips/new: the create-trip form; success → 303 to the trip.
 import { Hono } from "hono";
-import type { AppEnv } from "../../../lib/context.ts";
+import type { AppEnv, SessionUser } from "../../../lib/context.ts";
 import { requireAdmin } from "../../../lib/auth.ts";
 import { sql } from "../../../lib/db.ts";
 import { renderDocument } from "../../../lib/html.ts";
@@ -21,10 +21,13 @@ import {
 
 const newTrip = new Hono<AppEnv>();
 
-function page(form: Pick<TripFormProps, "values" | "errors" | "formError">) {
+function page(
+  user: SessionUser | null,
+  form: Pick<TripFormProps, "values" | "errors" | "formError">,
+) {
   return renderDocument(
-    <AdminLayout title="New trip">
-      <h1>New trip</h1>
+    <AdminLayout title="New trip" user={user} current="new">
+      <h1 class="text-3xl font-bold tracking-tight">New trip</h1>
       <TripForm action="/admin/trips/new" mode="create" {...form} />
     </AdminLayout>,
   );
@@ -32,7 +35,9 @@ function page(form: Pick<TripFormProps, "values" | "errors" | "formError">) {
 
 newTrip.get("/", (c) => {
   requireAdmin(c);
-  return c.html(page({ values: { totalSeats: "40" }, errors: {} }));
+  return c.html(
+    page(c.get("user"), { values: { totalSeats: "40" }, errors: {} }),
+  );
 });
 
 newTrip.post("/", async (c) => {
@@ -44,7 +49,7 @@ newTrip.post("/", async (c) => {
     return c.redirect(`/admin/trips/${trip.id}?notice=trip-created`, 303);
   } catch (error) {
     const failure = formFailure(error);
-    return c.html(page({ values, ...failure }), failure.status);
+    return c.html(page(admin, { values, ...failure }), failure.status);
   }
 });
 

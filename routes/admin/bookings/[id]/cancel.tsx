@@ -1,6 +1,6 @@
 // GET/POST /admin/bookings/:id/cancel: confirm, then cancel anyone's booking.
 import { Hono } from "hono";
-import type { AppEnv } from "../../../../lib/context.ts";
+import type { AppEnv, SessionUser } from "../../../../lib/context.ts";
 import { requireAdmin } from "../../../../lib/auth.ts";
 import { sql } from "../../../../lib/db.ts";
 import { NotFoundError } from "../../../../lib/errors.ts";
@@ -12,7 +12,9 @@ import {
   getAdminBooking,
 } from "../../../../lib/admin_bookings.ts";
 import AdminLayout from "../../../../components/admin/AdminLayout.tsx";
-import { formatCents } from "../../../../components/admin/format.ts";
+import { formatPrice, formatSeatList } from "../../../../lib/format.ts";
+import Notice from "../../../../components/Notice.tsx";
+import { buttonDanger, card, textLink } from "../../../../components/ui.ts";
 import { formFailure } from "../../../../components/admin/form_state.ts";
 
 const cancelBooking = new Hono<AppEnv>();
@@ -23,41 +25,63 @@ async function findBooking(id: number): Promise<AdminBooking> {
   return booking;
 }
 
-function page(booking: AdminBooking, error?: string) {
+function page(
+  user: SessionUser | null,
+  booking: AdminBooking,
+  error?: string,
+) {
   const active = booking.status === "PENDING" ||
     booking.status === "CONFIRMED";
+  const back = `/admin/trips/${booking.tripId}`;
   return renderDocument(
-    <AdminLayout title={`Cancel booking #${booking.id}`}>
-      <h1>Cancel booking #{booking.id}?</h1>
-      {error && <p role="alert">{error}</p>}
-      <p>
-        {booking.passengerName} ({booking.passengerEmail}), seats{" "}
-        {booking.seatNumbers.join(", ")}, {formatCents(booking.totalCents)}.
-      </p>
-      {active
-        ? (
-          <form method="post" action={`/admin/bookings/${booking.id}/cancel`}>
-            <p>The seats become free for other passengers at once.</p>
+    <AdminLayout
+      title={`Cancel booking #${booking.id}`}
+      user={user}
+      current="trips"
+    >
+      <h1 class="text-3xl font-bold tracking-tight">
+        Cancel booking #{booking.id}?
+      </h1>
+      {error && <Notice tone="error">{error}</Notice>}
+      <div class={`${card} max-w-2xl space-y-4 p-6`}>
+        <p>
+          {booking.passengerName} ({booking.passengerEmail}),{" "}
+          {formatSeatList(booking.seatNumbers)},{" "}
+          {formatPrice(booking.totalCents)}.
+        </p>
+        {active
+          ? (
+            <form
+              method="post"
+              action={`/admin/bookings/${booking.id}/cancel`}
+              class="space-y-4"
+            >
+              <p>The seats become free for other passengers at once.</p>
+              <div class="flex flex-wrap items-center gap-4">
+                <button type="submit" class={buttonDanger}>
+                  Yes, cancel this booking
+                </button>
+                <a href={back} class={textLink}>No, keep it</a>
+              </div>
+            </form>
+          )
+          : (
             <p>
-              <button type="submit">Yes, cancel this booking</button>{" "}
-              <a href={`/admin/trips/${booking.tripId}`}>No, keep it</a>
+              This booking is{" "}
+              {booking.status.toLowerCase()}; there is nothing to cancel.{" "}
+              <a href={back} class={textLink}>Back to the trip</a>
             </p>
-          </form>
-        )
-        : (
-          <p>
-            This booking is{" "}
-            {booking.status.toLowerCase()}; there is nothing to cancel.{" "}
-            <a href={`/admin/trips/${booking.tripId}`}>Back to the trip</a>
-          </p>
-        )}
+          )}
+      </div>
     </AdminLayout>,
   );
 }
 
 cancelBooking.get("/", async (c) => {
   requireAdmin(c);
-  return c.html(page(await findBooking(pageId(c.req.param("id")))));
+  return c.html(
+    page(c.get("user"), await findBooking(pageId(c.req.param("id")))),
+  );
 });
 
 cancelBooking.post("/", async (c) => {
@@ -72,7 +96,7 @@ cancelBooking.post("/", async (c) => {
   } catch (error) {
     const failure = formFailure(error);
     return c.html(
-      page(await findBooking(id), failure.formError),
+      page(admin, await findBooking(id), failure.formError),
       failure.status,
     );
   }

@@ -1,7 +1,7 @@
 // GET/POST /admin/trips/:id/cancel: confirm, then cancel the trip and every
 // active booking on it.
 import { Hono } from "hono";
-import type { AppEnv } from "../../../../lib/context.ts";
+import type { AppEnv, SessionUser } from "../../../../lib/context.ts";
 import { requireAdmin } from "../../../../lib/auth.ts";
 import { sql } from "../../../../lib/db.ts";
 import { NotFoundError } from "../../../../lib/errors.ts";
@@ -13,7 +13,9 @@ import {
   getAdminTrip,
 } from "../../../../lib/admin_trip_views.ts";
 import AdminLayout from "../../../../components/admin/AdminLayout.tsx";
-import { formatDateTime } from "../../../../components/admin/format.ts";
+import { formatFullDateTime } from "../../../../components/admin/format.ts";
+import Notice from "../../../../components/Notice.tsx";
+import { buttonDanger, card, textLink } from "../../../../components/ui.ts";
 import { formFailure } from "../../../../components/admin/form_state.ts";
 
 const cancelTrip = new Hono<AppEnv>();
@@ -24,39 +26,50 @@ async function findTrip(id: number): Promise<AdminTrip> {
   return trip;
 }
 
-function page(trip: AdminTrip, error?: string) {
+function page(user: SessionUser | null, trip: AdminTrip, error?: string) {
   const route = `${trip.origin} → ${trip.destination}`;
+  const seats = trip.soldSeats + trip.heldSeats;
   return renderDocument(
-    <AdminLayout title={`Cancel ${route}`}>
-      <h1>Cancel {route}?</h1>
-      {error && <p role="alert">{error}</p>}
-      <p>
-        {trip.name}, departing {formatDateTime(trip.departsAt)}.
-      </p>
-      {trip.status === "CANCELLED"
-        ? <p>This trip is already cancelled.</p>
-        : (
-          <form method="post" action={`/admin/trips/${trip.id}/cancel`}>
-            <p>
-              This cancels {trip.confirmedBookings}{" "}
-              confirmed bookings and any seat holds ({trip.soldSeats +
-                trip.heldSeats}{" "}
-              seats). Passengers can no longer book this trip. It cannot be
-              undone.
-            </p>
-            <p>
-              <button type="submit">Yes, cancel this trip</button>{" "}
-              <a href={`/admin/trips/${trip.id}`}>No, keep it</a>
-            </p>
-          </form>
-        )}
+    <AdminLayout title={`Cancel ${route}`} user={user} current="trips">
+      <h1 class="text-3xl font-bold tracking-tight">Cancel {route}?</h1>
+      {error && <Notice tone="error">{error}</Notice>}
+      <div class={`${card} max-w-2xl space-y-4 p-6`}>
+        <p>
+          {trip.name}, departing {formatFullDateTime(trip.departsAt)}.
+        </p>
+        {trip.status === "CANCELLED"
+          ? <p>This trip is already cancelled.</p>
+          : (
+            <form
+              method="post"
+              action={`/admin/trips/${trip.id}/cancel`}
+              class="space-y-4"
+            >
+              <Notice tone="warning" title="This cannot be undone">
+                This cancels {trip.confirmedBookings}{" "}
+                confirmed bookings and any seat holds ({seats}{" "}
+                seats). Passengers can no longer book this trip.
+              </Notice>
+              <div class="flex flex-wrap items-center gap-4">
+                <button type="submit" class={buttonDanger}>
+                  Yes, cancel this trip
+                </button>
+                <a href={`/admin/trips/${trip.id}`} class={textLink}>
+                  No, keep it
+                </a>
+              </div>
+            </form>
+          )}
+      </div>
     </AdminLayout>,
   );
 }
 
 cancelTrip.get("/", async (c) => {
   requireAdmin(c);
-  return c.html(page(await findTrip(pageId(c.req.param("id")))));
+  return c.html(
+    page(c.get("user"), await findTrip(pageId(c.req.param("id")))),
+  );
 });
 
 cancelTrip.post("/", async (c) => {
@@ -68,7 +81,7 @@ cancelTrip.post("/", async (c) => {
   } catch (error) {
     const failure = formFailure(error);
     return c.html(
-      page(await findTrip(id), failure.formError),
+      page(admin, await findTrip(id), failure.formError),
       failure.status,
     );
   }

@@ -1,6 +1,6 @@
 // GET/POST /admin/trips/:id/edit: change name, times, price or seat count.
 import { Hono } from "hono";
-import type { AppEnv } from "../../../../lib/context.ts";
+import type { AppEnv, SessionUser } from "../../../../lib/context.ts";
 import { requireAdmin } from "../../../../lib/auth.ts";
 import { sql } from "../../../../lib/db.ts";
 import { NotFoundError } from "../../../../lib/errors.ts";
@@ -20,6 +20,7 @@ import TripForm, {
   type TripFormProps,
 } from "../../../../components/admin/TripForm.tsx";
 import { toDateTimeLocal } from "../../../../components/admin/format.ts";
+import { textLink } from "../../../../components/ui.ts";
 import {
   formFailure,
   formStrings,
@@ -35,17 +36,26 @@ async function findTrip(id: number): Promise<Trip> {
 }
 
 function page(
+  user: SessionUser | null,
   trip: Trip,
   form: Pick<TripFormProps, "values" | "errors" | "formError">,
 ) {
   return renderDocument(
-    <AdminLayout title={`Edit ${trip.origin} → ${trip.destination}`}>
-      <h1>
-        Edit {trip.origin} → {trip.destination}
-      </h1>
-      <p>
-        <a href={`/admin/trips/${trip.id}`}>Back to the trip</a>
-      </p>
+    <AdminLayout
+      title={`Edit ${trip.origin} → ${trip.destination}`}
+      user={user}
+      current="trips"
+    >
+      <div class="space-y-2">
+        <p class="text-sm">
+          <a href={`/admin/trips/${trip.id}`} class={textLink}>
+            Back to the trip
+          </a>
+        </p>
+        <h1 class="text-3xl font-bold tracking-tight">
+          Edit {trip.origin} → {trip.destination}
+        </h1>
+      </div>
       <TripForm action={`/admin/trips/${trip.id}/edit`} mode="edit" {...form} />
     </AdminLayout>,
   );
@@ -64,7 +74,7 @@ editTrip.get("/", async (c) => {
   const formError = trip.status === "CANCELLED"
     ? "This trip is cancelled and can no longer be changed."
     : undefined;
-  return c.html(page(trip, { values, errors: {}, formError }));
+  return c.html(page(c.get("user"), trip, { values, errors: {}, formError }));
 });
 
 editTrip.post("/", async (c) => {
@@ -87,7 +97,7 @@ editTrip.post("/", async (c) => {
     return c.redirect(`/admin/trips/${trip.id}?notice=trip-updated`, 303);
   } catch (error) {
     const failure = formFailure(error, { SEATS_IN_USE: "totalSeats" });
-    return c.html(page(trip, { values, ...failure }), failure.status);
+    return c.html(page(admin, trip, { values, ...failure }), failure.status);
   }
 });
 
