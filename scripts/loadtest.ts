@@ -116,11 +116,9 @@ async function runScenario(
     // The scripts' __ENV: this environment, then the run's settings.
     env: { ...shared, ...sizes, BASE_URL: baseUrl },
     stdin: "null",
-  }).output().then((output) => {
-    Deno.stdout.writeSync(output.stdout);
-    Deno.stderr.writeSync(output.stderr);
-    return output;
-  });
+    stdout: "inherit",
+    stderr: "inherit",
+  }).spawn().status;
   try {
     return { code, summary: JSON.parse(await Deno.readTextFile(file)) };
   } catch {

@@ -17,6 +17,7 @@ import exec from "k6/execution";
 import {
   adminToken,
   book,
+  type Booking,
   bookingOf,
   cancel,
   confirm,
@@ -40,6 +41,12 @@ const PATIENCE_MS = ABANDON === "expire" ? HOLD_MS + 60_000 : 30_000;
 const holdsOk = new Counter("holds_ok");
 const confirmsOk = new Counter("confirms_ok");
 const gaveUp = new Counter("rebookers_gave_up");
+// Informative, no threshold: how each expired hold was freed. The booking
+// path ends an expired hold in the rebooking's own transaction (the hold's
+// updatedAt equals the new booking's createdAt); otherwise the sweeper got
+// there first.
+const takenOver = new Counter("expired_holds_taken_over_by_booking");
+const sweptFirst = new Counter("expired_holds_swept_first");
 
 export const options = {
   setupTimeout: "5m",
@@ -158,6 +165,18 @@ export async function rebook(data: Data) {
   gaveUp.add(1);
 }
 
+async function classifyTakeover(data: Data, i: number, abandoned: Booking) {
+  const contenders = [data.rebookers[i - 1], data.rebookers[i]];
+  for (const token of contenders) {
+    const [winner] = (await myBookings(token)).filter((b) =>
+      b.tripId === data.tripId && b.status === "CONFIRMED"
+    );
+    if (!winner) continue;
+    if (winner.createdAt === abandoned.updatedAt) takenOver.add(1);
+    else sweptFirst.add(1);
+  }
+}
+
 export async function teardown(data: Data) {
   const seats = await getSeats(data.tripId);
   check(seats, {
@@ -175,6 +194,7 @@ export async function teardown(data: Data) {
         b?.status === (ABANDON === "cancel" ? "CANCELLED" : "EXPIRED"),
     });
     if (!abandoned) continue;
+    if (ABANDON === "expire") await classifyTakeover(data, i, abandoned);
     const late = await confirm(token, abandoned.id);
     check(late, {
       "a late confirm of an abandoned hold answers 409": (r) =>

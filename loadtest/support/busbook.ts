@@ -20,6 +20,8 @@ export interface Booking {
   seatIds: number[];
   status: "PENDING" | "CONFIRMED" | "FAILED" | "CANCELLED" | "EXPIRED";
   expiresAt?: string | null;
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 export interface ApiError {
