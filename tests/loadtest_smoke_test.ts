@@ -7,12 +7,11 @@ import assert from "node:assert/strict";
 import { dbTest } from "./support/db.ts";
 import { sql } from "../lib/db.ts";
 import { auditBookingInvariants } from "../lib/audit.ts";
-import { SMOKE_ENV, tripIdsOf } from "../scripts/loadtest_plan.ts";
+import { SCENARIOS, SMOKE_ENV, tripIdsOf } from "../scripts/loadtest_plan.ts";
 import type { RunSummary } from "../loadtest/runner/summary.ts";
 import { uniqueSuffix } from "./support/factories.ts";
 
 const LOADTEST = new URL("../scripts/loadtest.ts", import.meta.url).pathname;
-const SMOKED = ["hot_seat", "seat_rush", "overlap", "holds"] as const;
 
 function counter(summary: RunSummary, name: string): number | undefined {
   return summary.metrics[name]?.values.count;
@@ -34,7 +33,7 @@ dbTest(
           LOADTEST,
           "--smoke",
           `--summary-dir=${dir}`,
-          ...SMOKED,
+          ...SCENARIOS,
         ],
         env: {
           LOADTEST_PORT: "0",
@@ -49,13 +48,13 @@ dbTest(
       const output = new TextDecoder().decode(run.stdout) +
         new TextDecoder().decode(run.stderr);
       const summaries: Record<string, RunSummary> = {};
-      for (const name of SMOKED) {
+      for (const name of SCENARIOS) {
         summaries[name] = JSON.parse(
           await Deno.readTextFile(`${dir}/${name}.json`),
         );
       }
 
-      for (const name of SMOKED) {
+      for (const name of SCENARIOS) {
         await t.step(`${name}: thresholds pass, no iteration error`, () => {
           const summary = summaries[name];
           assert.equal(summary.passed, true, output);
@@ -106,6 +105,17 @@ dbTest(
       );
 
       await t.step(
+        "browse_under_fire: every read endpoint answered during the storm",
+        () => {
+          const summary = summaries.browse_under_fire;
+          for (const name of ["home", "trip_page", "trips_api", "trip_api"]) {
+            assert.ok(summary.requestsByName[name]?.values.count > 0, name);
+          }
+          assert.ok(counter(summary, "bookings_ok")! > 0);
+        },
+      );
+
+      await t.step(
         "the task's audit and an audit of our own are clean",
         async () => {
           assert.equal(run.code, 0, output);
@@ -113,10 +123,10 @@ dbTest(
             await Deno.readTextFile(`${dir}/audit.json`),
           );
           assert.equal(taskAudit.ok, true);
-          const tripIds = SMOKED.flatMap((name) =>
+          const tripIds = SCENARIOS.flatMap((name) =>
             tripIdsOf(summaries[name].setupData)
           );
-          assert.equal(tripIds.length, SMOKED.length);
+          assert.equal(tripIds.length, SCENARIOS.length);
           const audit = await auditBookingInvariants(sql, { tripIds });
           assert.deepEqual(audit.violations, []);
           const [{ bookings }] = await sql<{ bookings: number }[]>`
