@@ -205,7 +205,10 @@ dbTest(
     assert.equal(confirm.status, 200);
     const confirmHtml = await confirm.text();
     assert.match(confirmHtml, /Yes, cancel this trip/);
-    assert.match(confirmHtml, /cancels 1 confirmed bookings/);
+    assert.match(
+      confirmHtml,
+      /cancels 1 confirmed booking and any seat holds \(2 seats\)/,
+    );
     assert.equal(
       (await sql`select status from trips where id = ${trip.id}`)[0].status,
       "SCHEDULED",

@@ -48,7 +48,9 @@ tripPage.get("/", async (c) => {
       "Revenue",
       `${
         formatPrice(trip.revenueCents)
-      } from ${trip.confirmedBookings} confirmed bookings`,
+      } from ${trip.confirmedBookings} confirmed ${
+        trip.confirmedBookings === 1 ? "booking" : "bookings"
+      }`,
     ],
     [
       "Occupancy",

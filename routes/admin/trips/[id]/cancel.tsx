@@ -46,9 +46,11 @@ function page(user: SessionUser | null, trip: AdminTrip, error?: string) {
               class="space-y-4"
             >
               <Notice tone="warning" title="This cannot be undone">
-                This cancels {trip.confirmedBookings}{" "}
-                confirmed bookings and any seat holds ({seats}{" "}
-                seats). Passengers can no longer book this trip.
+                This cancels {trip.confirmedBookings} confirmed{" "}
+                {trip.confirmedBookings === 1 ? "booking" : "bookings"}{" "}
+                and any seat holds ({seats}{" "}
+                {seats === 1 ? "seat" : "seats"}). Passengers can no longer book
+                this trip.
               </Notice>
               <div class="flex flex-wrap items-center gap-4">
                 <button type="submit" class={buttonDanger}>
