@@ -237,10 +237,13 @@ dbTest(
         seatLocked = true;
         await released;
       });
-      while (!seatLocked) await delay(5);
+      await waitUntil(() => seatLocked, "the blocker to lock its seat");
       const cancelling = cancelTripAsAdmin(pool, admin.id, trip.id);
       cancelling.catch(() => {}); // awaited below; no unhandled rejection
-      while (!(await isBlockedBy(probe, blockerPid))) await delay(5);
+      await waitUntil(
+        () => isBlockedBy(probe, blockerPid),
+        "the cancel to wait behind the blocker",
+      );
 
       const bookings = passengers.map((user, i) =>
         postJson("/api/bookings", user, {
@@ -272,6 +275,18 @@ dbTest(
     }
   },
 );
+
+/** Polls `condition` every 5 ms; fails the test after 10 s. */
+async function waitUntil(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await delay(5);
+  }
+}
 
 /** True when some backend of this database waits on a lock `pid` holds. */
 async function isBlockedBy(probe: Sql, pid: number): Promise<boolean> {
