@@ -41,6 +41,16 @@ const EnvSchema = z.object({
   LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),
   LOGIN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   REGISTER_LIMIT_PER_IP: z.coerce.number().int().min(1).default(10),
+  // Cache and live seats: CACHE_DISABLED reads straight from PostgreSQL
+  // (for benchmarks); Redis calls give up after CACHE_TIMEOUT_MS.
+  CACHE_DISABLED: z.stringbool().default(false),
+  CACHE_TIMEOUT_MS: z.coerce.number().int().min(5).max(5000).default(75),
+  SSE_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(
+    1000,
+  ),
+  SSE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(
+    15_000,
+  ),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -16,7 +16,11 @@ let firstConnect: Promise<void> | undefined;
 let firstConnectDeadline = 0;
 let outageLogged = false;
 
-function createRedisClient(url: string) {
+/**
+ * A new, unconnected client with this module's settings. Only for code
+ * that needs a Redis other than REDIS_URL (tests); the app uses `getRedis`.
+ */
+export function createRedisClient(url: string) {
   return createClient({
     url,
     // Fail commands at once while disconnected instead of queueing them

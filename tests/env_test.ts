@@ -65,3 +65,17 @@ Deno.test("parseEnv rejects HOLD_MINUTES out of range", () => {
     /HOLD_MINUTES/,
   );
 });
+
+Deno.test("parseEnv defaults the cache and live-update settings", () => {
+  const env = parseEnv(valid);
+  assert.equal(env.CACHE_DISABLED, false);
+  assert.equal(env.CACHE_TIMEOUT_MS, 75);
+  assert.equal(env.SSE_MAX_CONNECTIONS, 1000);
+});
+
+Deno.test("parseEnv rejects a zero SSE_MAX_CONNECTIONS by name", () => {
+  assert.throws(
+    () => parseEnv({ ...valid, SSE_MAX_CONNECTIONS: "0" }),
+    /SSE_MAX_CONNECTIONS/,
+  );
+});
