@@ -11,6 +11,11 @@ import { csrfProtection } from "./lib/csrf.ts";
 import { closeRedis } from "./lib/redis.ts";
 import { securityHeaders } from "./lib/security_headers.ts";
 import { handleError, handleNotFound } from "./lib/error_handler.tsx";
+import {
+  closeLiveUpdates,
+  getSeatEvents,
+  handleTripChanges,
+} from "./lib/live_updates.ts";
 import healthz from "./routes/healthz.ts";
 import home from "./routes/index.tsx";
 import adminTripsApi from "./routes/api/admin/trips.ts";
@@ -36,6 +41,11 @@ import adminEditTrip from "./routes/admin/trips/[id]/edit.tsx";
 import adminCancelTrip from "./routes/admin/trips/[id]/cancel.tsx";
 import adminManifest from "./routes/admin/trips/[id]/manifest.csv.ts";
 import adminCancelBooking from "./routes/admin/bookings/[id]/cancel.tsx";
+import tripEvents from "./routes/api/trip_events.ts";
+
+// After every commit that changed a trip: invalidate its cached reads, then
+// push the new seats to every instance's live seat maps.
+handleTripChanges();
 
 /** The whole application; tests call `app.request` on it in-process. */
 export const app = new Hono<AppEnv>();
@@ -72,6 +82,7 @@ app.route("/admin/trips/:id/edit", adminEditTrip);
 app.route("/admin/trips/:id/cancel", adminCancelTrip);
 app.route("/admin/trips/:id/manifest.csv", adminManifest);
 app.route("/admin/bookings/:id/cancel", adminCancelBooking);
+app.route("/api/trips", tripEvents);
 
 app.onError(handleError);
 app.notFound(handleNotFound);
@@ -97,6 +108,11 @@ export function serve(options: ServeOptions = {}): Deno.HttpServer {
     },
   }, app.fetch);
   const stopHoldSweeper = startHoldSweeper(sql);
+  // Listening from the start keeps an in-process cache in step with other
+  // instances' commits even before anyone opens a seat map.
+  getSeatEvents().start().catch((error) =>
+    console.error("seat events: LISTEN failed:", error)
+  );
 
   let stopping = false;
   const stop = async () => {
@@ -104,6 +120,8 @@ export function serve(options: ServeOptions = {}): Deno.HttpServer {
     stopping = true;
     console.log("Shutting down: finishing in-flight requests…");
     stopHoldSweeper();
+    // Live streams never finish by themselves: end them before draining.
+    await closeLiveUpdates();
     await server.shutdown();
     await closeDb();
     await closeRedis();

@@ -1,0 +1,49 @@
+// GET /api/trips/:id/events — a live seat map as Server-Sent Events: a
+// `seats` event with the trip's current seats on connect and after every
+// committed change, a comment line as heartbeat, cleanup on disconnect.
+import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import { z } from "zod";
+import type { AppEnv } from "../../lib/context.ts";
+import { env } from "../../lib/env.ts";
+import { NotFoundError, ValidationError } from "../../lib/errors.ts";
+import { getTripReads } from "../../lib/trip_reads.ts";
+import { getSeatEvents } from "../../lib/live_updates.ts";
+
+const TripId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+const tripEvents = new Hono<AppEnv>();
+
+tripEvents.get("/:id/events", async (c) => {
+  const parsed = TripId.safeParse(c.req.param("id"));
+  if (!parsed.success) {
+    throw new ValidationError([{ path: "id", message: "must be a trip id" }]);
+  }
+  const tripId = parsed.data;
+  if (!await getTripReads().tripJson(tripId)) {
+    throw new NotFoundError("Trip not found");
+  }
+  const subscription = await getSeatEvents().subscribe(tripId);
+  c.header("X-Accel-Buffering", "no");
+  return streamSSE(c, async (stream) => {
+    // Deno.serve cancels the body when the client goes away. (Not
+    // request.signal: by default it aborts as soon as the response starts.)
+    const disconnected = new Promise<void>((resolve) =>
+      stream.onAbort(resolve)
+    );
+    const heartbeat = setInterval(
+      () => stream.write(": heartbeat\n\n"),
+      env.SSE_HEARTBEAT_MS,
+    );
+    try {
+      await stream.write("retry: 3000\n\n");
+      subscription.attach((data) => stream.writeSSE({ event: "seats", data }));
+      await Promise.race([disconnected, subscription.done]);
+    } finally {
+      clearInterval(heartbeat);
+      subscription.close();
+    }
+  });
+});
+
+export default tripEvents;
