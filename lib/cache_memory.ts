@@ -1,4 +1,9 @@
-import { type Cache, GENERATION_TTL_SECONDS } from "./cache.ts";
+import {
+  type Cache,
+  GENERATION_TTL_SECONDS,
+  tagValue,
+  untagValue,
+} from "./cache.ts";
 
 export interface MemoryCacheOptions {
   /** Most entries kept; the least recently used go first. */
@@ -39,6 +44,7 @@ export class MemoryCache implements Cache {
     return this.#entries.size;
   }
 
+  /** The raw stored string at `key`, or undefined (expired or absent). */
   get(key: string): string | undefined {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
@@ -49,35 +55,8 @@ export class MemoryCache implements Cache {
     return entry.value;
   }
 
-  readVersioned(generationKey: string, dataKeyPrefix: string) {
-    let generation = this.get(generationKey);
-    if (generation === undefined) {
-      generation = this.#freshGeneration();
-      this.#store(generationKey, generation, GENERATION_TTL_SECONDS);
-    }
-    const value = this.get(dataKeyPrefix + generation);
-    return Promise.resolve({ generation, value });
-  }
-
-  set(key: string, value: string, ttlSeconds: number): Promise<void> {
-    this.#store(key, value, ttlSeconds);
-    return Promise.resolve();
-  }
-
-  bump(generationKey: string): Promise<void> {
-    const current = this.get(generationKey);
-    const next = current === undefined
-      ? this.#freshGeneration()
-      : String(Number(current) + 1);
-    this.#store(generationKey, next, GENERATION_TTL_SECONDS);
-    return Promise.resolve();
-  }
-
-  ping(): Promise<void> {
-    return Promise.resolve();
-  }
-
-  #store(key: string, value: string, ttlSeconds: number): void {
+  /** Stores a raw string at `key` for `ttlSeconds`. */
+  set(key: string, value: string, ttlSeconds: number): void {
     const old = this.#entries.get(key);
     if (old) this.#remove(key, old);
     this.#entries.set(key, {
@@ -91,6 +70,43 @@ export class MemoryCache implements Cache {
       ) break;
       this.#remove(oldestKey, oldest);
     }
+  }
+
+  readVersioned(generationKey: string, dataKey: string) {
+    let generation = this.get(generationKey);
+    if (generation === undefined) {
+      generation = this.#freshGeneration();
+      this.set(generationKey, generation, GENERATION_TTL_SECONDS);
+    }
+    const stored = untagValue(this.get(dataKey));
+    const value = stored?.generation === generation ? stored.value : undefined;
+    return Promise.resolve({ generation, value });
+  }
+
+  setVersioned(
+    dataKey: string,
+    generation: string,
+    value: string,
+    ttlSeconds: number,
+  ): Promise<void> {
+    const stored = untagValue(this.get(dataKey));
+    if (!stored || Number(stored.generation) <= Number(generation)) {
+      this.set(dataKey, tagValue(generation, value), ttlSeconds);
+    }
+    return Promise.resolve();
+  }
+
+  bump(generationKey: string): Promise<void> {
+    const current = this.get(generationKey);
+    const next = current === undefined
+      ? this.#freshGeneration()
+      : String(Number(current) + 1);
+    this.set(generationKey, next, GENERATION_TTL_SECONDS);
+    return Promise.resolve();
+  }
+
+  ping(): Promise<void> {
+    return Promise.resolve();
   }
 
   #remove(key: string, entry: Entry): void {

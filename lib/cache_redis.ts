@@ -1,23 +1,34 @@
 import type { RedisClient } from "./redis.ts";
-import { type Cache, GENERATION_TTL_SECONDS } from "./cache.ts";
+import { type Cache, GENERATION_TTL_SECONDS, untagValue } from "./cache.ts";
 
 // A fresh generation is Redis's own clock in microseconds: larger than any
 // generation a key had before it expired or was evicted, whatever the app
-// servers' clocks say. (The data key is built inside the script, so this
-// assumes one Redis node, not a cluster.)
+// servers' clocks say.
 const FRESH_GENERATION = `
 local now = redis.call('TIME')
 return now[1] .. string.format('%06d', tonumber(now[2]))
 `;
 
-const READ_VERSIONED = `
+const INIT_GENERATION = `
 local function fresh() ${FRESH_GENERATION} end
 local generation = redis.call('GET', KEYS[1])
 if not generation then
   generation = fresh()
-  redis.call('SET', KEYS[1], generation, 'EX', ARGV[2])
+  redis.call('SET', KEYS[1], generation, 'EX', ARGV[1])
 end
-return {generation, redis.call('GET', ARGV[1] .. generation)}
+return generation
+`;
+
+// Compare-and-set: a value tagged with an older generation than the one
+// stored never replaces it.
+const SET_VERSIONED = `
+local current = redis.call('GET', KEYS[1])
+if current then
+  local tag = tonumber(string.match(current, '^(%d+):'))
+  if tag and tag > tonumber(ARGV[1]) then return 0 end
+end
+redis.call('SET', KEYS[1], ARGV[1] .. ':' .. ARGV[2], 'EX', ARGV[3])
+return 1
 `;
 
 const BUMP = `
@@ -50,13 +61,15 @@ function script(source: string): Script {
 }
 
 /**
- * The Redis adapter. Reads and bumps are single Lua scripts, so a read is
- * one round trip and generation changes are atomic across instances.
+ * The Redis adapter. A read is one MGET of the generation and the tagged
+ * value (the hot path: no script); creating a generation, storing a value
+ * (compare-and-set) and bumping are Lua scripts, atomic across instances.
  * Errors propagate; wrap it with `guardCache` for timeouts and outages.
  */
 export class RedisCache implements Cache {
   readonly shared = true;
-  readonly #readVersioned = script(READ_VERSIONED);
+  readonly #initGeneration = script(INIT_GENERATION);
+  readonly #setVersioned = script(SET_VERSIONED);
   readonly #bump = script(BUMP);
 
   /** `connect` hands out a ready client, or null while Redis is unreachable. */
@@ -64,20 +77,33 @@ export class RedisCache implements Cache {
     private readonly connect: () => Promise<RedisClient | null>,
   ) {}
 
-  async readVersioned(generationKey: string, dataKeyPrefix: string) {
-    const [generation, value] = await this.#run(this.#readVersioned, [
-      generationKey,
-    ], [dataKeyPrefix, String(GENERATION_TTL_SECONDS)]) as [
-      string,
-      string | undefined,
-    ];
-    return { generation, value: value ?? undefined };
+  async readVersioned(generationKey: string, dataKey: string) {
+    const client = await this.#client();
+    const [generation, stored] = await client.mGet([generationKey, dataKey]);
+    if (generation === null) {
+      const created = await this.#run(this.#initGeneration, [generationKey], [
+        String(GENERATION_TTL_SECONDS),
+      ]);
+      return { generation: String(created), value: undefined };
+    }
+    const tagged = untagValue(stored);
+    return {
+      generation,
+      value: tagged?.generation === generation ? tagged.value : undefined,
+    };
   }
 
-  async set(key: string, value: string, ttlSeconds: number): Promise<void> {
-    await (await this.#client()).set(key, value, {
-      expiration: { type: "EX", value: Math.max(1, Math.floor(ttlSeconds)) },
-    });
+  async setVersioned(
+    dataKey: string,
+    generation: string,
+    value: string,
+    ttlSeconds: number,
+  ): Promise<void> {
+    await this.#run(this.#setVersioned, [dataKey], [
+      generation,
+      value,
+      String(Math.max(1, Math.floor(ttlSeconds))),
+    ]);
   }
 
   async bump(generationKey: string): Promise<void> {

@@ -16,14 +16,15 @@ export interface CachedReadsOptions {
 }
 
 /**
- * Cache-aside with versioned keys and single flight.
+ * Cache-aside with generation-tagged values and single flight.
  *
- * A read takes the key's current generation g and looks up the value for g;
- * on a miss it loads and stores the value under g. Invalidation moves the
- * generation to g+1. A loader that read the database before a commit can
- * therefore only store its stale value under g, which no read after the
- * invalidation asks for: the stale-write race cannot leave a stale value
- * behind.
+ * A read takes the key's current generation g with the stored value, and
+ * uses the value only if it is tagged g. On a miss it loads from the
+ * database and stores the result tagged g (compare-and-set: never over a
+ * newer generation's value). Invalidation moves the generation to g+1.
+ * A loader that read the database before a commit therefore stores a value
+ * tagged g, which no read after the invalidation accepts: the stale-write
+ * race cannot leave a stale value behind.
  *
  * Concurrent misses for one key in this process share one loader. The
  * flight is keyed by generation and by a local counter that every local
@@ -42,34 +43,36 @@ export class CachedReads {
   }
 
   /**
-   * The value for `dataKeyPrefix` at the current generation of
-   * `generationKey`, from the cache or else from `load` (undefined when the
-   * loader finds nothing; that is not cached).
+   * The value at `dataKey` for the current generation of `generationKey`,
+   * from the cache or else from `load` (undefined when the loader finds
+   * nothing; that is not cached).
    */
   async read(
     generationKey: string,
-    dataKeyPrefix: string,
+    dataKey: string,
     load: () => Promise<Loaded | undefined>,
   ): Promise<string | undefined> {
     const cache = this.#cache;
     if (!cache) return (await load())?.value;
     const epoch = this.#localEpoch;
-    const entry = await cache.readVersioned(generationKey, dataKeyPrefix);
+    const entry = await cache.readVersioned(generationKey, dataKey);
     if (entry?.value !== undefined) return entry.value;
-    const dataKey = entry && dataKeyPrefix + entry.generation;
-    const flightKey = `${dataKey ?? `${dataKeyPrefix}(uncached)`}#${epoch}`;
+    const generation = entry?.generation;
+    const flightKey = `${dataKey}#${generation ?? "uncached"}#${epoch}`;
     return await this.#flights.run(flightKey, async () => {
       const loaded = await load();
       if (!loaded) return undefined;
       const ttl = Math.floor(
         Math.min(this.#ttlSeconds, loaded.ttlSeconds ?? Infinity),
       );
-      if (dataKey && ttl >= 1) await cache.set(dataKey, loaded.value, ttl);
+      if (generation !== undefined && ttl >= 1) {
+        await cache.setVersioned(dataKey, generation, loaded.value, ttl);
+      }
       return loaded.value;
     });
   }
 
-  /** Makes every value under these generation keys unreachable. */
+  /** Makes every value stored under these generation keys unreachable. */
   async invalidate(...generationKeys: string[]): Promise<void> {
     this.#localEpoch++;
     if (!this.#cache) return;

@@ -44,7 +44,7 @@ const EnvSchema = z.object({
   // Cache and live seats: CACHE_DISABLED reads straight from PostgreSQL
   // (for benchmarks); Redis calls give up after CACHE_TIMEOUT_MS.
   CACHE_DISABLED: z.stringbool().default(false),
-  CACHE_TIMEOUT_MS: z.coerce.number().int().min(5).max(5000).default(75),
+  CACHE_TIMEOUT_MS: z.coerce.number().int().min(5).max(5000).default(100),
   SSE_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(
     1000,
   ),

@@ -101,7 +101,7 @@ export class TripReads {
   tripJson(tripId: number): Promise<string | undefined> {
     return this.#reads.read(
       this.#tripGenerationKey(tripId),
-      `${this.#prefix}trip:${tripId}:`,
+      `${this.#prefix}trip:${tripId}`,
       () => this.#loadTrip(tripId),
     );
   }
@@ -116,7 +116,7 @@ export class TripReads {
   async listJson(filter: TripListFilter): Promise<string> {
     const json = await this.#reads.read(
       this.#listGenerationKey(),
-      `${this.#prefix}trips:${encodeFilter(filter)}:`,
+      `${this.#prefix}trips:${encodeFilter(filter)}`,
       () => this.#loadTrips(filter),
     );
     return json!;

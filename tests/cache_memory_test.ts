@@ -42,32 +42,42 @@ Deno.test("the in-process cache bounds the total size of its values", async () =
 
 Deno.test("a bump makes the value stored for the old generation unreachable", async () => {
   const cache = createMemoryCache();
-  const first = await cache.readVersioned("gen", "data:");
+  const first = await cache.readVersioned("gen", "data");
   assert.equal(first.value, undefined);
-  await cache.set(`data:${first.generation}`, "old", 60);
-  assert.equal((await cache.readVersioned("gen", "data:")).value, "old");
+  await cache.setVersioned("data", first.generation, "old", 60);
+  assert.equal((await cache.readVersioned("gen", "data")).value, "old");
   await cache.bump("gen");
-  const second = await cache.readVersioned("gen", "data:");
+  const second = await cache.readVersioned("gen", "data");
   assert.notEqual(second.generation, first.generation);
   assert.equal(second.value, undefined);
+});
+
+Deno.test("a value of an older generation never replaces a newer one", async () => {
+  const cache = createMemoryCache();
+  const { generation: old } = await cache.readVersioned("gen", "data");
+  await cache.bump("gen");
+  const { generation: current } = await cache.readVersioned("gen", "data");
+  await cache.setVersioned("data", current, "fresh", 60);
+  await cache.setVersioned("data", old, "stale", 60);
+  assert.equal((await cache.readVersioned("gen", "data")).value, "fresh");
 });
 
 Deno.test("an evicted generation counter comes back at a value never used before", async () => {
   let now = 5_000_000;
   const cache = createMemoryCache({ maxEntries: 3, now: () => now });
-  const { generation } = await cache.readVersioned("gen", "data:");
-  await cache.set(`data:${generation}`, "old", 60);
-  await cache.set("other", "x", 60);
-  cache.get(`data:${generation}`);
+  const { generation } = await cache.readVersioned("gen", "data");
+  await cache.setVersioned("data", generation, "old", 60);
+  cache.set("other", "x", 60);
+  cache.get("data");
   now += 1;
   // The counter is now the least recently used entry: it goes first.
-  await cache.set("another", "y", 60);
-  const again = await cache.readVersioned("gen", "data:");
+  cache.set("another", "y", 60);
+  const again = await cache.readVersioned("gen", "data");
   assert.ok(BigInt(again.generation) > BigInt(generation));
   assert.equal(again.value, undefined);
   assert.equal(
-    cache.get(`data:${generation}`),
-    "old",
-    "the old value is still held, but no read reaches it",
+    cache.get("data"),
+    `${generation}:old`,
+    "the old value is still held, but no read accepts it",
   );
 });

@@ -36,9 +36,9 @@ function counting(inner: Cache) {
       counter.calls++;
       return inner.readVersioned(generationKey, dataKeyPrefix);
     },
-    set(key, value, ttlSeconds) {
+    setVersioned(dataKey, generation, value, ttlSeconds) {
       counter.calls++;
-      return inner.set(key, value, ttlSeconds);
+      return inner.setVersioned(dataKey, generation, value, ttlSeconds);
     },
     bump(generationKey) {
       counter.calls++;

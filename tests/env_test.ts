@@ -69,7 +69,7 @@ Deno.test("parseEnv rejects HOLD_MINUTES out of range", () => {
 Deno.test("parseEnv defaults the cache and live-update settings", () => {
   const env = parseEnv(valid);
   assert.equal(env.CACHE_DISABLED, false);
-  assert.equal(env.CACHE_TIMEOUT_MS, 75);
+  assert.equal(env.CACHE_TIMEOUT_MS, 100);
   assert.equal(env.SSE_MAX_CONNECTIONS, 1000);
 });
 
