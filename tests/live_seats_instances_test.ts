@@ -1,10 +1,20 @@
-// Two app instances as two processes on one database (and Redis, when
-// configured): a change committed elsewhere reaches seat maps open on
-// either of them.
+// App instances as separate processes on the test database (and Redis,
+// when configured): what one commits, the others show at once.
 import assert from "node:assert/strict";
 import { handleTripChanges } from "../lib/live_updates.ts";
 import { dbTest } from "./support/db.ts";
-import { createTestTrip, createTestUser } from "./support/factories.ts";
+import {
+  bearer,
+  createTestTrip,
+  createTestUser,
+  type TestUser,
+} from "./support/factories.ts";
+import {
+  connectRedis,
+  hasRedisServer,
+  startOwnRedis,
+} from "./support/redis_server.ts";
+import { skipUnless } from "./support/services.ts";
 import { commitBooking, seatIdsOf } from "./support/seat_changes.ts";
 import { startAppProcess } from "./support/app_process.ts";
 import { readSse, type SseReader } from "./support/sse.ts";
@@ -14,6 +24,11 @@ const PORT_B = 8113;
 
 // This test process commits too, so it runs the same after-commit work.
 handleTripChanges();
+
+const noRedisServer = skipUnless(
+  "redis-server (a Redis of the test's own)",
+  hasRedisServer(),
+);
 
 async function openSeatMap(base: string, tripId: number) {
   const res = await fetch(`${base}/api/trips/${tripId}/events`);
@@ -30,8 +45,29 @@ async function nextSeats(reader: SseReader) {
   };
 }
 
+async function bookThrough(
+  base: string,
+  user: TestUser,
+  tripId: number,
+  seatIds: number[],
+): Promise<number> {
+  const res = await fetch(`${base}/api/bookings`, {
+    method: "POST",
+    headers: { ...bearer(user), "content-type": "application/json" },
+    body: JSON.stringify({ tripId, seatIds }),
+  });
+  await res.body?.cancel();
+  return res.status;
+}
+
+async function seatStatusOn(base: string, tripId: number, seatId: number) {
+  const res = await fetch(`${base}/api/trips/${tripId}`);
+  const body = await res.json();
+  return body.seats.find((seat: { id: number }) => seat.id === seatId).status;
+}
+
 dbTest(
-  "a change committed on one instance reaches the seat maps open on the others",
+  "a booking through one instance reaches the seat maps and reads of the others",
   async () => {
     const trip = await createTestTrip();
     const user = await createTestUser();
@@ -48,20 +84,86 @@ dbTest(
       for (const reader of readers) {
         assert.equal((await nextSeats(reader)).availableSeats, 40);
       }
+      // B caches the trip, then A books: B's very next read must see it.
+      assert.equal(await seatStatusOn(b.url, trip.id, seatIds[0]), "AVAILABLE");
+      assert.equal(await seatStatusOn(b.url, trip.id, seatIds[0]), "AVAILABLE");
 
-      // This test process is a third instance: its commit and NOTIFY must
-      // reach both app processes' streams.
-      await commitBooking(user.id, trip.id, [seatIds[0]]);
+      assert.equal(await bookThrough(a.url, user, trip.id, [seatIds[0]]), 201);
+      assert.equal(await seatStatusOn(b.url, trip.id, seatIds[0]), "BOOKED");
       for (const reader of readers) {
         const event = await nextSeats(reader);
         assert.equal(event.availableSeats, 39);
         assert.equal(event.seats[0].status, "BOOKED");
+      }
+
+      // This test process is a third instance: its commit and NOTIFY reach
+      // both app processes' streams too.
+      await commitBooking(user.id, trip.id, [seatIds[1]]);
+      for (const reader of readers) {
+        const event = await nextSeats(reader);
+        assert.equal(event.availableSeats, 38);
+        assert.equal(event.seats[1].status, "BOOKED");
       }
     } finally {
       await Promise.all(readers.map((reader) => reader.close()));
       await Promise.all([a.stop(), b.stop()]);
     }
   },
+);
+
+dbTest(
+  "an instance whose Redis stops keeps answering reads and bookings, and caches again once Redis is back",
+  async () => {
+    const redis = await startOwnRedis();
+    const probe = await connectRedis(redis.url);
+    const trip = await createTestTrip();
+    const user = await createTestUser();
+    const seatIds = await seatIdsOf(trip.id);
+    const prefix = `${Deno.env.get("REDIS_KEY_PREFIX")}own:`;
+    const app = await startAppProcess(PORT_A, {
+      ...Deno.env.toObject(),
+      REDIS_URL: redis.url,
+      REDIS_KEY_PREFIX: prefix,
+    });
+    const cachedKeys = async () =>
+      (await probe.keys(`${prefix}cache:v1:trip:${trip.id}:*`)).length;
+    try {
+      assert.equal(
+        await seatStatusOn(app.url, trip.id, seatIds[0]),
+        "AVAILABLE",
+      );
+      assert.ok(await cachedKeys() > 0, "the trip is cached in this Redis");
+
+      await redis.stop();
+      for (const seatId of seatIds.slice(0, 5)) {
+        assert.equal(await bookThrough(app.url, user, trip.id, [seatId]), 201);
+        assert.equal(await seatStatusOn(app.url, trip.id, seatId), "BOOKED");
+      }
+
+      await redis.start();
+      const deadline = Date.now() + 15_000;
+      while (
+        Date.now() < deadline && (!probe.isReady || await cachedKeys() === 0)
+      ) {
+        assert.equal(
+          await seatStatusOn(app.url, trip.id, seatIds[4]),
+          "BOOKED",
+        );
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      assert.ok(await cachedKeys() > 0, "the restarted Redis is filled again");
+      assert.equal(
+        await bookThrough(app.url, user, trip.id, [seatIds[5]]),
+        201,
+      );
+      assert.equal(await seatStatusOn(app.url, trip.id, seatIds[5]), "BOOKED");
+    } finally {
+      probe.destroy();
+      await app.stop();
+      await redis.stop();
+    }
+  },
+  { ignore: noRedisServer },
 );
 
 dbTest(

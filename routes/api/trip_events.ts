@@ -3,23 +3,17 @@
 // committed change, a comment line as heartbeat, cleanup on disconnect.
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
-import { z } from "zod";
 import type { AppEnv } from "../../lib/context.ts";
 import { env } from "../../lib/env.ts";
-import { NotFoundError, ValidationError } from "../../lib/errors.ts";
+import { NotFoundError } from "../../lib/errors.ts";
 import { getTripReads } from "../../lib/trip_reads.ts";
 import { getSeatEvents } from "../../lib/live_updates.ts";
-
-const TripId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+import { validateIdParam } from "../../lib/validation.ts";
 
 const tripEvents = new Hono<AppEnv>();
 
 tripEvents.get("/:id/events", async (c) => {
-  const parsed = TripId.safeParse(c.req.param("id"));
-  if (!parsed.success) {
-    throw new ValidationError([{ path: "id", message: "must be a trip id" }]);
-  }
-  const tripId = parsed.data;
+  const tripId = validateIdParam(c);
   if (!await getTripReads().tripJson(tripId)) {
     throw new NotFoundError("Trip not found");
   }

@@ -1,13 +1,8 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../lib/context.ts";
-import { sql } from "../../lib/db.ts";
 import { NotFoundError } from "../../lib/errors.ts";
-import {
-  getTripWithSeats,
-  listUpcomingTrips,
-  presentTrip,
-} from "../../lib/trips.ts";
+import { getTripReads } from "../../lib/trip_reads.ts";
 import { validateIdParam, validateQuery } from "../../lib/validation.ts";
 
 const place = z.string().trim().min(1).max(80).optional();
@@ -17,18 +12,20 @@ const TripSearch = z.object({
   date: z.iso.date("must be a date like 2026-05-01").optional(),
 });
 
+const JSON_TYPE = { "content-type": "application/json; charset=UTF-8" };
+
 const trips = new Hono<AppEnv>();
 
+// Both bodies come from the cache as ready JSON (lib/trip_reads.ts).
 trips.get("/", async (c) => {
   const filter = validateQuery(c, TripSearch);
-  const found = await listUpcomingTrips(sql, filter);
-  return c.json({ trips: found.map(presentTrip) });
+  return c.body(await getTripReads().listJson(filter), 200, JSON_TYPE);
 });
 
 trips.get("/:id", async (c) => {
-  const found = await getTripWithSeats(sql, validateIdParam(c));
-  if (!found) throw new NotFoundError("Trip not found");
-  return c.json({ trip: presentTrip(found.trip), seats: found.seats });
+  const json = await getTripReads().tripJson(validateIdParam(c));
+  if (json === undefined) throw new NotFoundError("Trip not found");
+  return c.body(json, 200, JSON_TYPE);
 });
 
 export default trips;
