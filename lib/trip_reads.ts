@@ -10,7 +10,9 @@ import {
   presentTrip,
   type SeatView,
   type TripStatus,
+  type TripWithAvailability,
 } from "./trips.ts";
+import { toCents } from "./money.ts";
 import { getNextHoldExpiry } from "./trip_holds.ts";
 
 /** A trip as the API and pages show it (JSON-safe: ISO dates, price in units). */
@@ -164,16 +166,27 @@ export function getTripReads(): TripReads {
   return configured;
 }
 
-/** `getTripWithSeats` through the cache. */
-export function getTripWithSeatsCached(
-  tripId: number,
-): Promise<TripWithSeatsView | undefined> {
-  return getTripReads().trip(tripId);
+function reviveTrip(view: TripView): TripWithAvailability {
+  const { price, departsAt, arrivesAt, ...rest } = view;
+  return {
+    ...rest,
+    departsAt: new Date(departsAt),
+    arrivesAt: new Date(arrivesAt),
+    priceCents: toCents(price),
+  };
 }
 
-/** `listUpcomingTrips` through the cache. */
-export function listUpcomingTripsCached(
+/** `getTripWithSeats` through the cache: same result, same types. */
+export async function getTripWithSeatsCached(
+  tripId: number,
+): Promise<{ trip: TripWithAvailability; seats: SeatView[] } | undefined> {
+  const found = await getTripReads().trip(tripId);
+  return found && { trip: reviveTrip(found.trip), seats: found.seats };
+}
+
+/** `listUpcomingTrips` through the cache: same result, same types. */
+export async function listUpcomingTripsCached(
   filter: TripListFilter = {},
-): Promise<TripView[]> {
-  return getTripReads().list(filter);
+): Promise<TripWithAvailability[]> {
+  return (await getTripReads().list(filter)).map(reviveTrip);
 }

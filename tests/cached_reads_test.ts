@@ -6,7 +6,14 @@ import { createRedisCache } from "../lib/cache_redis.ts";
 import { CachedReads, type Loaded } from "../lib/cached_reads.ts";
 import type { RedisClient } from "../lib/redis.ts";
 import { getTripWithSeats, presentTrip } from "../lib/trips.ts";
-import { loadTripWithSeats, TripReads } from "../lib/trip_reads.ts";
+import {
+  getTripWithSeatsCached,
+  listUpcomingTripsCached,
+  loadTripWithSeats,
+  TripReads,
+} from "../lib/trip_reads.ts";
+import { sql } from "../lib/db.ts";
+import { listUpcomingTrips } from "../lib/trips.ts";
 import { dbTest } from "./support/db.ts";
 import {
   createTestTrip,
@@ -221,7 +228,6 @@ dbTest("a held seat's cached view expires when the hold does", async () => {
   const trip = await createTestTrip();
   const user = await createTestUser();
   const [seatId] = await seatIdsOf(trip.id);
-  const { sql } = await import("../lib/db.ts");
   await sql.begin(async (tx) => {
     const [hold] = await tx<{ id: number }[]>`
       insert into bookings (user_id, trip_id, seat_ids, status, total_cents, expires_at)
@@ -258,3 +264,24 @@ Deno.test({
   sanitizeOps: false,
   sanitizeResources: false,
 });
+
+dbTest(
+  "the cached read functions return exactly what the uncached ones do",
+  async () => {
+    const trip = await createTestTrip({ priceCents: 1999 });
+    const user = await createTestUser();
+    const seatIds = await seatIdsOf(trip.id);
+    await commitBooking(user.id, trip.id, seatIds.slice(0, 3));
+    for (let i = 0; i < 2; i++) { // a miss, then a hit
+      assert.deepEqual(
+        await getTripWithSeatsCached(trip.id),
+        await getTripWithSeats(sql, trip.id),
+      );
+      const filter = { from: trip.origin, to: trip.destination };
+      assert.deepEqual(
+        await listUpcomingTripsCached(filter),
+        [...await listUpcomingTrips(sql, filter)],
+      );
+    }
+  },
+);
