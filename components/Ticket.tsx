@@ -10,7 +10,7 @@ import {
 } from "../lib/format.ts";
 import BookingStatusBadge from "./BookingStatusBadge.tsx";
 import { BusIcon } from "./Icons.tsx";
-import { buttonDanger, buttonPrimary } from "./ui.ts";
+import { buttonDanger, buttonDangerSolid, buttonPrimary } from "./ui.ts";
 
 export interface TicketProps {
   booking: Booking;
@@ -112,13 +112,27 @@ export default function Ticket({ booking, passenger, now }: TicketProps) {
               </button>
             </form>
           )}
-          <form method="post" action={`/bookings/${booking.id}/cancel`}>
-            <button type="submit" class={buttonDanger}>
+          <details class="group">
+            <summary
+              class={`${buttonDanger} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}
+            >
               {booking.status === "PENDING"
                 ? "Release seats"
                 : "Cancel booking"}
-            </button>
-          </form>
+            </summary>
+            <form
+              method="post"
+              action={`/bookings/${booking.id}/cancel`}
+              class="mt-3 rounded-xl border border-red-200 bg-white p-4 text-right"
+            >
+              <p class="mb-3 text-left text-slate-700">
+                Your seats go back on sale. This cannot be undone.
+              </p>
+              <button type="submit" class={buttonDangerSolid}>
+                Yes, cancel it
+              </button>
+            </form>
+          </details>
         </footer>
       )}
     </article>

@@ -14,6 +14,9 @@ export const buttonSecondary =
 export const buttonDanger =
   `inline-flex items-center justify-center gap-2 rounded-xl border border-red-300 bg-white px-5 py-2.5 font-semibold text-red-800 shadow-sm hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700`;
 
+export const buttonDangerSolid =
+  `inline-flex items-center justify-center gap-2 rounded-xl bg-red-700 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700`;
+
 export const textLink =
   `font-medium text-brand-800 underline decoration-brand-200 decoration-2 underline-offset-2 hover:decoration-brand-700 ${focusRing} rounded-sm`;
 

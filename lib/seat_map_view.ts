@@ -1,6 +1,7 @@
 // View models for the trip page's islands: plain JSON built from rows.
+import type { Sql } from "./db.ts";
 import type { SeatView as SeatRow } from "./trips.ts";
-import type { Booking } from "./bookings.ts";
+import { selectBookings } from "./bookings.ts";
 import type { SeatView } from "../islands/shared/seat_state.ts";
 
 const STATES = {
@@ -8,6 +9,13 @@ const STATES = {
   LOCKED: "held",
   BOOKED: "booked",
 } as const;
+
+/** A passenger's hold as the BookingPanel island takes it. */
+export interface HoldView {
+  bookingId: number;
+  seatIds: number[];
+  expiresAt: string;
+}
 
 /** Seats as the SeatMap island takes them. */
 export function seatViews(seats: readonly SeatRow[]): SeatView[] {
@@ -18,21 +26,25 @@ export function seatViews(seats: readonly SeatRow[]): SeatView[] {
   }));
 }
 
-/** The passenger's unexpired hold on this trip, as island props, or null. */
-export function activeHoldView(
-  bookings: readonly Booking[],
+/**
+ * The passenger's unexpired hold on this trip, so a reloaded trip page
+ * picks up its countdown; null when there is none.
+ */
+export async function findActiveHold(
+  sql: Sql,
+  userId: number,
   tripId: number,
-  now = new Date(),
-): { bookingId: number; seatIds: number[]; expiresAt: string } | null {
-  const hold = bookings.find((booking) =>
-    booking.tripId === tripId && booking.status === "PENDING" &&
-    booking.expiresAt !== null && booking.expiresAt > now
+): Promise<HoldView | null> {
+  const [hold] = await selectBookings(
+    sql,
+    sql`where b.user_id = ${userId} and b.trip_id = ${tripId}
+      and b.status = 'PENDING' and b.expires_at > now()`,
+    1,
   );
-  return hold
-    ? {
-      bookingId: hold.id,
-      seatIds: hold.seatIds,
-      expiresAt: hold.expiresAt!.toISOString(),
-    }
-    : null;
+  if (!hold?.expiresAt) return null;
+  return {
+    bookingId: hold.id,
+    seatIds: hold.seatIds,
+    expiresAt: hold.expiresAt.toISOString(),
+  };
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { sql } from "../lib/db.ts";
-import { bookSeats } from "../lib/bookings.ts";
+import { bookSeats, holdSeats } from "../lib/bookings.ts";
 import { loadAssetManifest } from "../lib/islands/assets.ts";
 import { dbTest } from "./support/db.ts";
 import { createTestTrip, createTestUser } from "./support/factories.ts";
@@ -149,5 +149,28 @@ dbTest(
     const malformed = await getPage("/trips/abc");
     assert.equal(malformed.status, 400);
     assert.match(malformed.html, /<!DOCTYPE html>/);
+  },
+);
+
+dbTest(
+  "a reloaded trip page resumes the passenger's own unexpired hold",
+  async () => {
+    const trip = await createTestTrip({ totalSeats: 8 });
+    const seatIds = await seatIdsOf(trip.id);
+    const user = await createTestUser();
+    const hold = await holdSeats(sql, {
+      userId: user.id,
+      tripId: trip.id,
+      seatIds: [seatIds[0], seatIds[1]],
+    });
+    const { html } = await getPage(`/trips/${trip.id}`, user.token);
+    assert.deepEqual(islandProps(html, "BookingPanel").hold, {
+      bookingId: hold.id,
+      seatIds: [seatIds[0], seatIds[1]],
+      expiresAt: hold.expiresAt!.toISOString(),
+    });
+    const stranger = await createTestUser();
+    const theirs = await getPage(`/trips/${trip.id}`, stranger.token);
+    assert.equal(islandProps(theirs.html, "BookingPanel").hold, null);
   },
 );

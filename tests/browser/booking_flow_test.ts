@@ -54,6 +54,10 @@ dbTest(
       await seat(2).click();
       await page.keyboard.press("ArrowDown"); // from seat 2 to seat 6
       await page.keyboard.press("Space");
+      await page.keyboard.press("ArrowRight"); // focus moves on to seat 7
+      await page.locator("#seat-form").screenshot({
+        path: await screenshotPath("seat-map-keyboard-focus"),
+      });
       for (const n of [1, 2, 6]) {
         assert.equal(await seat(n).getAttribute("aria-pressed"), "true");
       }
@@ -101,7 +105,8 @@ dbTest(
       await card.waitFor();
       assert.match(await card.textContent() ?? "", /Confirmed/);
       await card.click();
-      await page.getByRole("button", { name: "Cancel booking" }).click();
+      await page.getByText("Cancel booking", { exact: true }).click();
+      await page.getByRole("button", { name: "Yes, cancel it" }).click();
       await page.waitForURL(/\?cancelled=1$/);
       await page.getByText("Your booking was cancelled").waitFor();
 

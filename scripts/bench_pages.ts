@@ -1,0 +1,252 @@
+// `deno task bench:pages`: the page figures of docs/benchmarks.md, in one run.
+//   1. JavaScript shipped per page (gzip), from the real pages' tags.
+//   2. Server render time of the seat page (`deno bench`, no database).
+//   3. Requests/s of GET /trips/:id against a hello-world Deno.serve, both
+//      driven by wrk with the same settings, alternating, in the same run.
+// It creates a scratch database on DATABASE_URL's server (dropped at the
+// end) and starts both servers as child processes on 127.0.0.1.
+// Env: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres),
+// BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32),
+// BENCH_ROUNDS (default 2), BENCH_PORT (default 8104; the hello-world
+// server takes a port the OS picks).
+import postgres from "postgres";
+import { gzipSync } from "node:zlib";
+import { ensureAssetsBuilt } from "../lib/islands/build.ts";
+
+const serverUrl = new URL(
+  Deno.env.get("DATABASE_URL") ?? "postgres://postgres@127.0.0.1:5432/postgres",
+);
+const seconds = Number(Deno.env.get("BENCH_SECONDS") ?? 10);
+const connections = Number(Deno.env.get("BENCH_CONNECTIONS") ?? 32);
+const rounds = Number(Deno.env.get("BENCH_ROUNDS") ?? 2);
+const appPort = Number(Deno.env.get("BENCH_PORT") ?? 8104);
+const appBase = `http://127.0.0.1:${appPort}`;
+
+const database = `busbook_pagebench_${Date.now().toString(36)}_${
+  crypto.randomUUID().slice(0, 6)
+}`;
+const urlFor = (name: string) => {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.href;
+};
+const jwtSecret = crypto.randomUUID() + crypto.randomUUID();
+Deno.env.set("DATABASE_URL", urlFor(database));
+Deno.env.set("JWT_SECRET", jwtSecret);
+Deno.env.set("DATABASE_POOL_MAX", "2");
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const decoder = new TextDecoder();
+
+async function waitFor(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      const res = await fetch(url);
+      await res.body?.cancel();
+      if (res.ok) return;
+    } catch { /* not up yet */ }
+    await sleep(100);
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function spawn(args: string[], env: Record<string, string>) {
+  return new Deno.Command(Deno.execPath(), {
+    args,
+    env,
+    stdout: "null",
+    stderr: "inherit",
+  }).spawn();
+}
+
+async function seed() {
+  const { sql } = await import("../lib/db.ts");
+  const { migrate } = await import("../lib/migrate.ts");
+  const { createTrip } = await import("../lib/trips.ts");
+  const { bookSeats } = await import("../lib/bookings.ts");
+  const { signToken } = await import("../lib/auth.ts");
+  await migrate(sql);
+  const departsAt = new Date(Date.now() + 2 * 86_400_000);
+  const trip = await createTrip(sql, {
+    name: "Berlin → Hamburg Express",
+    origin: "Berlin",
+    destination: "Hamburg",
+    departsAt,
+    arrivesAt: new Date(departsAt.getTime() + 195 * 60_000),
+    totalSeats: 48,
+    priceCents: 2490,
+  });
+  const [user] = await sql<{ id: number }[]>`
+    insert into users (name, email, password_hash)
+    values ('Bench Passenger', 'bench@example.test', 'not-a-login')
+    returning id
+  `;
+  const seats = await sql<{ id: number }[]>`
+    select id from seats where trip_id = ${trip.id} order by seat_number limit 12
+  `;
+  const booking = await bookSeats(sql, {
+    userId: user.id,
+    tripId: trip.id,
+    seatIds: seats.slice(0, 4).map((s) => s.id),
+  });
+  const token = await signToken({ id: user.id, role: "user" });
+  await sql.end();
+  return { tripId: trip.id, bookingId: booking.id, token };
+}
+
+async function jsBytes(path: string, token?: string) {
+  const headers: Record<string, string> = token
+    ? { cookie: `busbook_session=${token}` }
+    : {};
+  const html = await (await fetch(appBase + path, { headers })).text();
+  const urls = [
+    ...html.matchAll(/<script type="module" src="([^"]+)"/g),
+    ...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g),
+  ].map((m) => m[1]);
+  let raw = 0;
+  let gzip = 0;
+  for (const url of urls) {
+    const body = new Uint8Array(
+      await (await fetch(appBase + url)).arrayBuffer(),
+    );
+    raw += body.length;
+    gzip += gzipSync(body).length;
+  }
+  return {
+    path,
+    scripts: urls.length,
+    raw,
+    gzip,
+    htmlGzip: gzipSync(new TextEncoder().encode(html)).length,
+  };
+}
+
+async function renderBench(): Promise<string> {
+  const { stdout } = await new Deno.Command(Deno.execPath(), {
+    args: ["bench", "--allow-read", "bench/seat_page_bench.tsx"],
+    cwd: new URL("../", import.meta.url).pathname,
+    env: { NO_COLOR: "1" },
+    stdout: "piped",
+    stderr: "null",
+  }).output();
+  return decoder.decode(stdout).split("\n").filter((line) =>
+    line.startsWith("|") || line.startsWith("  ") || /faster/.test(line)
+  ).join("\n");
+}
+
+async function wrk(
+  url: string,
+): Promise<{ rps: number; p50: string; p99: string }> {
+  const { stdout, code } = await new Deno.Command("wrk", {
+    args: ["-t2", `-c${connections}`, `-d${seconds}s`, "--latency", url],
+    stdout: "piped",
+    stderr: "inherit",
+  }).output();
+  if (code !== 0) throw new Error(`wrk failed on ${url}`);
+  const text = decoder.decode(stdout);
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(text)?.[1]);
+  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(text);
+  if (non2xx) throw new Error(`${url}: ${non2xx[1]} non-2xx answers`);
+  return {
+    rps,
+    p50: /50%\s+(\S+)/.exec(text)?.[1] ?? "?",
+    p99: /99%\s+(\S+)/.exec(text)?.[1] ?? "?",
+  };
+}
+
+await ensureAssetsBuilt({ log: console.log });
+const maintenance = postgres(urlFor("postgres"), {
+  max: 1,
+  onnotice: () => {},
+});
+await maintenance.unsafe(`create database "${database}"`);
+const children: Deno.ChildProcess[] = [];
+try {
+  const { tripId, bookingId, token } = await seed();
+  const app = spawn(["run", "-A", "main.ts"], {
+    DATABASE_URL: urlFor(database),
+    JWT_SECRET: jwtSecret,
+    PORT: String(appPort),
+    HOSTNAME: "127.0.0.1",
+  });
+  children.push(app);
+  // If the port is taken, the child exits: never measure someone else.
+  app.status.then(({ code }) => {
+    if (code !== 0 && children.length) {
+      console.error(`the app exited (${code}); is port ${appPort} in use?`);
+      Deno.exit(1);
+    }
+  });
+  const hello = new Deno.Command(Deno.execPath(), {
+    args: ["run", "--allow-net", "--allow-env", "bench/hello_server.ts"],
+    stdout: "piped",
+    stderr: "inherit",
+  }).spawn();
+  children.push(hello);
+  const firstLine = await hello.stdout.pipeThrough(new TextDecoderStream())
+    .values().next();
+  const helloBase = `http://127.0.0.1:${parseInt(String(firstLine.value))}`;
+  await waitFor(`${appBase}/healthz`);
+  await waitFor(helloBase);
+
+  console.log("\n## JavaScript per page (gzip, level 6)\n");
+  console.log("| page | scripts | JS raw | JS gzip | HTML gzip |");
+  console.log("| --- | --: | --: | --: | --: |");
+  for (
+    const [path, auth] of [
+      ["/", undefined],
+      [`/trips/${tripId}`, undefined],
+      [`/trips/${tripId}`, token],
+      ["/login", undefined],
+      ["/register", undefined],
+      ["/bookings", token],
+      [`/bookings/${bookingId}`, token],
+    ] as const
+  ) {
+    const r = await jsBytes(path, auth);
+    const label = `${path.replace(/\d+/, ":id")}${auth ? " (signed in)" : ""}`;
+    console.log(
+      `| ${label} | ${r.scripts} | ${r.raw} B | ${r.gzip} B | ${r.htmlGzip} B |`,
+    );
+  }
+
+  console.log("\n## Seat page render time (deno bench, no database)\n");
+  console.log(await renderBench());
+
+  console.log(
+    `\n## GET /trips/:id vs hello world (wrk -t2 -c${connections} -d${seconds}s, ${rounds} rounds)\n`,
+  );
+  console.log(
+    "| round | hello req/s | trip page req/s | ratio | trip p50 | trip p99 |",
+  );
+  console.log("| --: | --: | --: | --: | --: | --: |");
+  // Warm both up (JIT, pool) before measuring.
+  await wrk(`${helloBase}/`).catch(() => {});
+  const ratios: number[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    const hello = await wrk(`${helloBase}/`);
+    const page = await wrk(`${appBase}/trips/${tripId}`);
+    ratios.push(page.rps / hello.rps);
+    console.log(
+      `| ${round} | ${hello.rps.toFixed(0)} | ${page.rps.toFixed(0)} | ${
+        (page.rps / hello.rps).toFixed(2)
+      } | ${page.p50} | ${page.p99} |`,
+    );
+  }
+  const mean = ratios.reduce((a, b) => a + b, 0) / ratios.length;
+  console.log(
+    `\nMean ratio trip page / hello world: ${mean.toFixed(2)} (goal ≥ 0.25)`,
+  );
+} finally {
+  const running = children.splice(0);
+  for (const child of running) {
+    try {
+      child.kill("SIGTERM");
+    } catch { /* already gone */ }
+    await child.status;
+  }
+  await maintenance.unsafe(
+    `drop database if exists "${database}" with (force)`,
+  );
+  await maintenance.end();
+}
