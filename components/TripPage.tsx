@@ -21,7 +21,7 @@ export interface TripPageProps {
   takenNumbers: number[];
   formError?: string;
   /** Sent with the no-JavaScript form so a double submit books once. */
-  idempotencyKey: string;
+  idempotencyKey?: string;
   /** The live seat stream, when the server offers one. */
   liveUpdatesUrl?: string;
 }

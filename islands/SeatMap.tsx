@@ -14,8 +14,11 @@ export interface SeatMapProps {
   maxSeats: number;
   /** Where the no-JavaScript form posts the checked seats. */
   formAction: string;
-  /** Sent with the no-JavaScript form so a double submit books once. */
-  idempotencyKey: string;
+  /**
+   * Sent with the no-JavaScript form so a double submit books once; absent
+   * for anonymous visitors, who are sent to sign in first.
+   */
+  idempotencyKey?: string;
   /** False when the trip cannot be booked (cancelled, departed). */
   open: boolean;
   /** Server-sent events of seat changes, when the server offers them. */
@@ -75,7 +78,13 @@ export default function SeatMap(props: SeatMapProps) {
       class="space-y-2"
     >
       <input type="hidden" name="tripId" value={props.tripId} />
-      <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
+      {props.idempotencyKey && (
+        <input
+          type="hidden"
+          name="idempotencyKey"
+          value={props.idempotencyKey}
+        />
+      )}
       {hydrated.value
         ? (
           <div

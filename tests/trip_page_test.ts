@@ -174,3 +174,20 @@ dbTest(
     assert.equal(islandProps(theirs.html, "BookingPanel").hold, null);
   },
 );
+
+dbTest("the anonymous trip page is never staler than the seats", async () => {
+  const trip = await createTestTrip({ totalSeats: 8 });
+  const seatIds = await seatIdsOf(trip.id);
+  const first = await getPage(`/trips/${trip.id}`);
+  assert.equal(first.html, (await getPage(`/trips/${trip.id}`)).html);
+  assert.doesNotMatch(first.html, /name="idempotencyKey"/);
+  const buyer = await createTestUser();
+  await bookSeats(sql, {
+    userId: buyer.id,
+    tripId: trip.id,
+    seatIds: [seatIds[7]],
+  });
+  const after = await getPage(`/trips/${trip.id}`);
+  assert.match(after.html, /aria-label="Seat 8, window, booked"/);
+  assert.match(after.html, /7 seats left/);
+});

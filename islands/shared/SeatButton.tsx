@@ -65,9 +65,7 @@ export default function SeatButton(
       tabIndex={focusable ? 0 : -1}
       onClick={onClick}
       onFocus={onFocus}
-      class={`${
-        seatLookClass[look]
-      } focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-900`}
+      class={`${seatLookClass[look]} seat-button`}
     >
       {seat.number}
       <SeatGlyph look={look} />

@@ -7,17 +7,14 @@ export type SeatLook = "available" | "selected" | "yours" | SeatState;
 
 export const SEATS_PER_ROW = 4;
 
-const base =
-  "relative grid size-11 place-items-center rounded-t-xl rounded-b-md border-2 text-sm font-bold tabular-nums transition sm:size-12";
-
+// The seat classes live in styles/app.css: they repeat for every seat, so
+// short names keep the page and the bundle small.
 export const seatLookClass: Record<SeatLook, string> = {
-  available:
-    `${base} border-slate-500 bg-white text-slate-800 hover:border-brand-700 hover:bg-brand-50 cursor-pointer`,
-  selected: `${base} border-brand-900 bg-brand-700 text-white cursor-pointer`,
-  yours: `${base} border-brand-900 bg-brand-700 text-white`,
-  held: `${base} seat-held border-amber-600 text-amber-950 cursor-not-allowed`,
-  booked:
-    `${base} seat-booked border-slate-400 text-slate-700 cursor-not-allowed`,
+  available: "seat seat-available",
+  selected: "seat seat-selected",
+  yours: "seat seat-yours",
+  held: "seat seat-held",
+  booked: "seat seat-booked",
 };
 
 export const seatLookWords: Record<SeatLook, string> = {
@@ -41,10 +38,7 @@ export function SeatGlyph({ look }: { look: SeatLook }) {
     : "";
   if (!symbol) return null;
   return (
-    <span
-      aria-hidden="true"
-      class="absolute -right-1.5 -top-1.5 grid size-5 place-items-center rounded-full border border-current bg-white text-[0.7rem] leading-none text-slate-900"
-    >
+    <span aria-hidden="true" class="seat-glyph">
       {symbol}
     </span>
   );
@@ -85,7 +79,7 @@ export function SeatLegend() {
     >
       {looks.map((look) => (
         <li key={look} class="flex items-center gap-2">
-          <span class={`${seatLookClass[look]} size-7! text-[0] sm:size-7!`}>
+          <span class={`${seatLookClass[look]} size-7 text-[0] sm:size-7`}>
             <SeatGlyph look={look} />
           </span>
           <span class="capitalize">

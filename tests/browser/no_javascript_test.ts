@@ -30,12 +30,14 @@ dbTest(
         await page.getByRole("button", { name: /^Seat / }).count(),
         0,
       );
-      await page.getByRole("checkbox", { name: /^Seat 3,/ }).check({
-        force: true,
-      });
-      await page.getByRole("checkbox", { name: /^Seat 4,/ }).check({
-        force: true,
-      });
+      // A passenger clicks the drawn seat, i.e. the checkbox's label.
+      for (const n of [3, 4]) {
+        const box = page.getByRole("checkbox", {
+          name: new RegExp(`^Seat ${n},`),
+        });
+        await page.locator("label").filter({ has: box }).click();
+        assert.equal(await box.isChecked(), true, `seat ${n} ticked`);
+      }
       await page.locator("main").screenshot({
         path: await screenshotPath("seat-map-no-js"),
       });
