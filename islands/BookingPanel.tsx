@@ -7,6 +7,7 @@ import {
   panelMessage,
   seatNumbers,
   selectedSeatIds,
+  takenText,
 } from "./shared/seat_state.ts";
 import { formatPrice, formatSeatList } from "../lib/format.ts";
 
@@ -57,13 +58,8 @@ export default function BookingPanel(props: BookingPanelProps) {
 
   const takenMessage = async (ids: number[]) => {
     const lost = new Set([...ids, ...await refreshSeats(props.tripId)]);
-    const numbers = seatNumbers([...lost]);
     selectedSeatIds.value = selectedSeatIds.value.filter((id) => !lost.has(id));
-    return numbers.length
-      ? `Sorry, ${formatSeatList(numbers).replace("Seat", "seat")} ${
-        numbers.length === 1 ? "was" : "were"
-      } just taken by someone else. Please choose another seat.`
-      : "Those seats are no longer available.";
+    return takenText(seatNumbers([...lost]));
   };
 
   const act = async (run: () => Promise<void>) => {

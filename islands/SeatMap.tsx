@@ -4,8 +4,15 @@ import BusFrame from "./shared/BusFrame.tsx";
 import SeatCheckbox from "./shared/SeatCheckbox.tsx";
 import SeatButton from "./shared/SeatButton.tsx";
 import { SeatLegend } from "./shared/seat_look.tsx";
-import { refreshSeats } from "./shared/api.ts";
-import { seats, type SeatView } from "./shared/seat_state.ts";
+import { type SeatRow, toSeatViews } from "./shared/api.ts";
+import {
+  panelMessage,
+  seatNumbers,
+  seats,
+  type SeatView,
+  takenText,
+  updateSeats,
+} from "./shared/seat_state.ts";
 
 export interface SeatMapProps {
   tripId: number;
@@ -48,8 +55,18 @@ export default function SeatMap(props: SeatMapProps) {
     seats.value = Object.fromEntries(props.seats.map((s) => [s.id, s]));
     hydrated.value = true;
     if (!props.liveUpdatesUrl || typeof EventSource === "undefined") return;
+    // Live seats: every committed change arrives as the trip's seats.
     const events = new EventSource(props.liveUpdatesUrl);
-    events.addEventListener("seats", () => void refreshSeats(props.tripId));
+    events.addEventListener("seats", (event) => {
+      const { seats: rows } = JSON.parse(event.data) as { seats: SeatRow[] };
+      const lost = updateSeats(toSeatViews(rows));
+      if (lost.length) {
+        panelMessage.value = {
+          tone: "error",
+          text: takenText(seatNumbers(lost)),
+        };
+      }
+    });
     return () => events.close();
   }, []);
 

@@ -1,8 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../lib/context.ts";
-import { sql } from "../lib/db.ts";
-import { listUpcomingTrips } from "../lib/trips.ts";
+import { listUpcomingTripsCached } from "../lib/trip_reads.ts";
 import { renderDocument } from "../lib/html.ts";
 import { formatLongDate } from "../lib/format.ts";
 import Layout from "../components/Layout.tsx";
@@ -59,7 +58,7 @@ home.get("/", async (c) => {
   const errors = parsed.success ? {} : fieldErrors(parsed.error);
   const filter = parsed.success ? parsed.data : {};
   const trips = parsed.success
-    ? await listUpcomingTrips(sql, { ...filter, limit: 50 })
+    ? await listUpcomingTripsCached({ ...filter, limit: 50 })
     : [];
   const searching = Boolean(raw.from || raw.to || raw.date);
 

@@ -1,19 +1,36 @@
 import { Hono } from "hono";
+import { gzipSync } from "node:zlib";
 import type { AppEnv } from "../lib/context.ts";
 import { NotFoundError } from "../lib/errors.ts";
 import { BUILD_DIR, loadAssetManifest } from "../lib/islands/assets.ts";
+import { acceptsGzip } from "../lib/render_memo.ts";
 
 // Serves the built, content-hashed files under /static/build/. Only names
 // listed in the asset manifest are served (no path from the URL reaches the
 // file system), and since a name changes whenever its content does, browsers
-// may keep each file forever.
+// may keep each file forever. Files are read and gzipped once, then served
+// from memory.
 const staticFiles = new Hono<AppEnv>();
 
 const contentTypes: Record<string, string> = {
   js: "text/javascript; charset=utf-8",
   css: "text/css; charset=utf-8",
 };
-const loaded = new Map<string, Uint8Array<ArrayBuffer>>();
+interface LoadedFile {
+  plain: Uint8Array<ArrayBuffer>;
+  gzip: Uint8Array<ArrayBuffer>;
+}
+const loaded = new Map<string, LoadedFile>();
+
+async function load(file: string): Promise<LoadedFile> {
+  let found = loaded.get(file);
+  if (!found) {
+    const plain = await Deno.readFile(new URL(file, BUILD_DIR));
+    found = { plain, gzip: new Uint8Array(gzipSync(plain, { level: 9 })) };
+    loaded.set(file, found);
+  }
+  return found;
+}
 
 staticFiles.get("/build/:file", async (c) => {
   const file = c.req.param("file");
@@ -21,15 +38,16 @@ staticFiles.get("/build/:file", async (c) => {
   if (!type || !loadAssetManifest()?.files.includes(file)) {
     throw new NotFoundError("No such file");
   }
-  let body = loaded.get(file);
-  if (!body) {
-    body = await Deno.readFile(new URL(file, BUILD_DIR));
-    loaded.set(file, body);
-  }
-  return c.body(body, 200, {
+  const { plain, gzip } = await load(file);
+  const headers: Record<string, string> = {
     "content-type": type,
     "cache-control": "public, max-age=31536000, immutable",
-  });
+    vary: "Accept-Encoding",
+  };
+  if (!acceptsGzip(c.req.header("accept-encoding"))) {
+    return c.body(plain, 200, headers);
+  }
+  return c.body(gzip, 200, { ...headers, "content-encoding": "gzip" });
 });
 
 export default staticFiles;

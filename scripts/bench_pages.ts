@@ -7,7 +7,8 @@
 // end) and starts both servers as child processes on 127.0.0.1.
 // Env: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32),
-// BENCH_ROUNDS (default 2), BENCH_PORT (default 8104; the hello-world
+// BENCH_ROUNDS (default 2), BENCH_ACCEPT_ENCODING (default what browsers
+// send, "gzip, deflate, br"; "identity" for none), BENCH_PORT (default 8104; the hello-world
 // server takes a port the OS picks).
 import postgres from "postgres";
 import { gzipSync } from "node:zlib";
@@ -19,6 +20,8 @@ const serverUrl = new URL(
 const seconds = Number(Deno.env.get("BENCH_SECONDS") ?? 10);
 const connections = Number(Deno.env.get("BENCH_CONNECTIONS") ?? 32);
 const rounds = Number(Deno.env.get("BENCH_ROUNDS") ?? 2);
+const acceptEncoding = Deno.env.get("BENCH_ACCEPT_ENCODING") ??
+  "gzip, deflate, br";
 const appPort = Number(Deno.env.get("BENCH_PORT") ?? 8104);
 const appBase = `http://127.0.0.1:${appPort}`;
 
@@ -138,7 +141,15 @@ async function wrk(
   url: string,
 ): Promise<{ rps: number; p50: string; p99: string }> {
   const { stdout, code } = await new Deno.Command("wrk", {
-    args: ["-t2", `-c${connections}`, `-d${seconds}s`, "--latency", url],
+    args: [
+      "-t2",
+      `-c${connections}`,
+      `-d${seconds}s`,
+      "--latency",
+      "-H",
+      `Accept-Encoding: ${acceptEncoding}`,
+      url,
+    ],
     stdout: "piped",
     stderr: "inherit",
   }).output();
@@ -214,7 +225,7 @@ try {
   console.log(await renderBench());
 
   console.log(
-    `\n## GET /trips/:id vs hello world (wrk -t2 -c${connections} -d${seconds}s, ${rounds} rounds)\n`,
+    `\n## GET /trips/:id vs hello world (wrk -t2 -c${connections} -d${seconds}s, Accept-Encoding: ${acceptEncoding}, ${rounds} rounds)\n`,
   );
   console.log(
     "| round | hello req/s | trip page req/s | ratio | trip p50 | trip p99 |",

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { gunzipSync } from "node:zlib";
 import { app } from "../main.ts";
 import { loadAssetManifest } from "../lib/islands/assets.ts";
 
@@ -36,4 +37,18 @@ Deno.test("only files of the current build are served", async () => {
     assert.equal(res.status, 404, path);
     await res.body?.cancel();
   }
+});
+
+Deno.test("built files go out gzipped to browsers that accept it", async () => {
+  const assets = loadAssetManifest()!;
+  const plain = new Uint8Array(
+    await (await app.request(assets.css)).arrayBuffer(),
+  );
+  const res = await app.request(assets.css, {
+    headers: { "accept-encoding": "gzip, deflate, br" },
+  });
+  assert.equal(res.headers.get("content-encoding"), "gzip");
+  const zipped = new Uint8Array(await res.arrayBuffer());
+  assert.ok(zipped.length < plain.length / 3);
+  assert.deepEqual(new Uint8Array(gunzipSync(zipped)), plain);
 });

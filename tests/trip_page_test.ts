@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { gunzipSync } from "node:zlib";
 import { sql } from "../lib/db.ts";
 import { bookSeats, holdSeats } from "../lib/bookings.ts";
 import { loadAssetManifest } from "../lib/islands/assets.ts";
@@ -191,3 +192,25 @@ dbTest("the anonymous trip page is never staler than the seats", async () => {
   assert.match(after.html, /aria-label="Seat 8, window, booked"/);
   assert.match(after.html, /7 seats left/);
 });
+
+dbTest(
+  "a browser that accepts gzip gets the remembered page compressed",
+  async () => {
+    const trip = await createTestTrip({ totalSeats: 8 });
+    const { app } = await import("../main.ts");
+    const plain = await app.request(`/trips/${trip.id}`);
+    const html = await plain.text();
+    const res = await app.request(`/trips/${trip.id}`, {
+      headers: { "accept-encoding": "gzip, deflate, br" },
+    });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get("content-encoding"), "gzip");
+    assert.match(res.headers.get("vary") ?? "", /Accept-Encoding/i);
+    assert.match(
+      res.headers.get("content-security-policy") ?? "",
+      /script-src 'self'/,
+    );
+    const body = new Uint8Array(await res.arrayBuffer());
+    assert.equal(new TextDecoder().decode(gunzipSync(body)), html);
+  },
+);

@@ -54,19 +54,31 @@ const STATES: Record<string, SeatState> = {
   BOOKED: "booked",
 };
 
+/** Seat rows as the API and the live stream send them. */
+export interface SeatRow {
+  id: number;
+  seatNumber: number;
+  status: string;
+}
+
+/** API seat rows as the map's seat views. */
+export function toSeatViews(rows: readonly SeatRow[]): SeatView[] {
+  return rows.map((seat) => ({
+    id: seat.id,
+    number: seat.seatNumber,
+    state: STATES[seat.status] ?? "booked",
+  }));
+}
+
 /**
  * Reloads the trip's seats and updates the shared state.
  * @returns ids of selected seats that are no longer available.
  */
 export async function refreshSeats(tripId: number): Promise<number[]> {
-  const result = await callApi<{
-    seats: { id: number; seatNumber: number; status: string }[];
-  }>("GET", `/api/trips/${tripId}`);
+  const result = await callApi<{ seats: SeatRow[] }>(
+    "GET",
+    `/api/trips/${tripId}`,
+  );
   if (!result.ok) return [];
-  const fresh: SeatView[] = result.data.seats.map((seat) => ({
-    id: seat.id,
-    number: seat.seatNumber,
-    state: STATES[seat.status] ?? "booked",
-  }));
-  return updateSeats(fresh);
+  return updateSeats(toSeatViews(result.data.seats));
 }

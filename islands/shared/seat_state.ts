@@ -74,3 +74,14 @@ export function seatNumbers(ids: readonly number[]): number[] {
     b,
   ) => a - b);
 }
+
+/** "Sorry, seats 4 and 5 were just taken by someone else. …" */
+export function takenText(numbers: readonly number[]): string {
+  if (numbers.length === 0) return "Those seats are no longer available.";
+  const list = numbers.length === 1
+    ? `seat ${numbers[0]} was`
+    : `seats ${numbers.slice(0, -1).join(", ")} and ${
+      numbers[numbers.length - 1]
+    } were`;
+  return `Sorry, ${list} just taken by someone else. Please choose another seat.`;
+}

@@ -2,12 +2,13 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../lib/context.ts";
 import { sql } from "../../lib/db.ts";
 import { NotFoundError } from "../../lib/errors.ts";
-import { getTripWithSeats } from "../../lib/trips.ts";
+import { getTripReads, getTripWithSeatsCached } from "../../lib/trip_reads.ts";
 import { MAX_SEATS_PER_BOOKING } from "../../lib/bookings.ts";
 import { validateIdParam } from "../../lib/validation.ts";
 import { renderDocument } from "../../lib/html.ts";
 import { findActiveHold, seatViews } from "../../lib/seat_map_view.ts";
-import { RenderMemo } from "../../lib/render_memo.ts";
+import { acceptsGzip, RenderMemo } from "../../lib/render_memo.ts";
+import type { SessionUser } from "../../lib/context.ts";
 import TripPage from "../../components/TripPage.tsx";
 
 // Messages the no-JavaScript booking form comes back with (POST /bookings
@@ -17,49 +18,77 @@ const FORM_ERRORS: Record<string, string> = {
   "too-many": `You can book at most ${MAX_SEATS_PER_BOOKING} seats at once.`,
 };
 
-// An anonymous visitor's trip page depends on nothing but the trip's data
-// (and whether it has departed), so it is rendered once per change of that
-// data. Signed-in pages carry a hold and a form key: always rendered.
+// An anonymous visitor's trip page depends only on the trip's cached JSON
+// (and on whether the bus has left), so it is rendered once per change of
+// that JSON. Signed-in pages carry a hold and a form key: always rendered.
 const anonymousPages = new RenderMemo();
+
+interface PageRequest {
+  id: number;
+  user: SessionUser | null;
+  takenIds: number[];
+  formError?: string;
+}
+
+async function renderTripPage(request: PageRequest) {
+  const { id, user } = request;
+  const [found, hold] = await Promise.all([
+    getTripWithSeatsCached(id),
+    user ? findActiveHold(sql, user.id, id) : null,
+  ]);
+  if (!found) throw new NotFoundError("We could not find that trip.");
+  const { trip, seats } = found;
+  const now = new Date();
+  const html = renderDocument(
+    <TripPage
+      trip={trip}
+      seats={seatViews(seats)}
+      user={user}
+      hold={hold}
+      now={now}
+      maxSeats={MAX_SEATS_PER_BOOKING}
+      takenNumbers={seats.filter((s) => request.takenIds.includes(s.id))
+        .map((s) => s.seatNumber)}
+      formError={request.formError}
+      idempotencyKey={user ? crypto.randomUUID() : undefined}
+      liveUpdatesUrl={trip.status === "SCHEDULED"
+        ? `/api/trips/${trip.id}/events`
+        : undefined}
+    />,
+  );
+  // The page changes by itself once when the bus leaves.
+  const departsAt = trip.departsAt.getTime();
+  return { html, staleAt: departsAt > now.getTime() ? departsAt : undefined };
+}
 
 const tripPage = new Hono<AppEnv>();
 
 tripPage.get("/:id", async (c) => {
-  const id = validateIdParam(c);
-  const user = c.get("user");
-  const [found, hold] = await Promise.all([
-    getTripWithSeats(sql, id),
-    user ? findActiveHold(sql, user.id, id) : null,
-  ]);
-  if (!found) throw new NotFoundError("We could not find that trip.");
-  const now = new Date();
-  const takenIds = (c.req.query("taken") ?? "").split(",").map(Number);
-  const page = (idempotencyKey?: string) =>
-    renderDocument(
-      <TripPage
-        trip={found.trip}
-        seats={seatViews(found.seats)}
-        user={user}
-        hold={hold}
-        now={now}
-        maxSeats={MAX_SEATS_PER_BOOKING}
-        takenNumbers={found.seats.filter((s) => takenIds.includes(s.id))
-          .map((s) => s.seatNumber)}
-        formError={FORM_ERRORS[c.req.query("error") ?? ""]}
-        idempotencyKey={idempotencyKey}
-      />,
-    );
-  if (user || new URL(c.req.url).search !== "") {
-    return c.html(page(user ? crypto.randomUUID() : undefined));
+  const request: PageRequest = {
+    id: validateIdParam(c),
+    user: c.get("user"),
+    takenIds: (c.req.query("taken") ?? "").split(",").map(Number),
+    formError: FORM_ERRORS[c.req.query("error") ?? ""],
+  };
+  if (request.user || new URL(c.req.url).search !== "") {
+    return c.html((await renderTripPage(request)).html);
   }
-  const departed = found.trip.departsAt <= now;
-  return c.html(
-    anonymousPages.render(
-      String(id),
-      `${departed}\n${JSON.stringify(found)}`,
-      () => page(),
-    ),
+  const json = await getTripReads().tripJson(request.id);
+  if (json === undefined) {
+    throw new NotFoundError("We could not find that trip.");
+  }
+  const page = await anonymousPages.render(
+    String(request.id),
+    json,
+    () => renderTripPage(request),
   );
+  if (!acceptsGzip(c.req.header("accept-encoding"))) return c.html(page.html);
+  // Compressed once per change of the trip instead of once per request.
+  return c.body(page.gzip(), 200, {
+    "content-type": "text/html; charset=UTF-8",
+    "content-encoding": "gzip",
+    vary: "Accept-Encoding",
+  });
 });
 
 export default tripPage;

@@ -26,6 +26,9 @@ dbTest(
       const pages = await Promise.all([alice, bob].map(async (user) => {
         const context = await signedInContext(browser, server.url, user);
         const page = await context.newPage();
+        // No live updates here: Bob must learn from the 409 of his own
+        // hold (live_seats_test.ts covers the stream).
+        await page.route("**/events", (route) => route.abort());
         await page.goto(`${server.url}/trips/${trip.id}`);
         await page.getByRole("button", { name: /^Seat 5,/ }).click();
         return page;
