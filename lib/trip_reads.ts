@@ -5,7 +5,6 @@ import { sql } from "./db.ts";
 import { cacheKeyPrefix, getCache } from "./cache.ts";
 import { CachedReads, type Loaded } from "./cached_reads.ts";
 import {
-  getTripWithSeats,
   listUpcomingTrips,
   presentTrip,
   type SeatView,
@@ -13,7 +12,7 @@ import {
   type TripWithAvailability,
 } from "./trips.ts";
 import { toCents } from "./money.ts";
-import { getNextHoldExpiry } from "./trip_holds.ts";
+import { getTripWithSeatsJson } from "./trip_json.ts";
 
 /** A trip as the API and pages show it (JSON-safe: ISO dates, price in units). */
 export interface TripView {
@@ -57,16 +56,13 @@ function secondsUntil(time: Date | string): number {
 export async function loadTripWithSeats(
   tripId: number,
 ): Promise<Loaded | undefined> {
-  const found = await getTripWithSeats(sql, tripId);
+  const found = await getTripWithSeatsJson(sql, tripId);
   if (!found) return undefined;
-  const held = found.seats.some((seat) => seat.status === "LOCKED");
-  const nextExpiry = held ? await getNextHoldExpiry(sql, tripId) : undefined;
   return {
-    value: JSON.stringify({
-      trip: presentTrip(found.trip),
-      seats: found.seats,
-    }),
-    ttlSeconds: nextExpiry ? secondsUntil(nextExpiry) : undefined,
+    value: found.body,
+    ttlSeconds: found.nextHoldExpiry
+      ? secondsUntil(found.nextHoldExpiry)
+      : undefined,
   };
 }
 
