@@ -7,7 +7,8 @@
 //
 // Env: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres),
 // REDIS_URL (the Redis target is skipped without it), BENCH_SECONDS (10),
-// BENCH_CONNECTIONS (64), BENCH_ROUNDS (2), BENCH_PORTS ("8103,8113").
+// BENCH_CONNECTIONS (64), BENCH_ROUNDS (3), BENCH_PORTS ("hello,app",
+// e.g. "8103,8113"; default: two free ports).
 import postgres from "postgres";
 import { createClient } from "redis";
 
@@ -17,9 +18,15 @@ const serverUrl = new URL(
 const redisUrl = Deno.env.get("REDIS_URL");
 const seconds = Number(Deno.env.get("BENCH_SECONDS") ?? 10);
 const connections = Number(Deno.env.get("BENCH_CONNECTIONS") ?? 64);
-const rounds = Number(Deno.env.get("BENCH_ROUNDS") ?? 2);
-const [helloPort, appPort] = (Deno.env.get("BENCH_PORTS") ?? "8103,8113")
-  .split(",").map(Number);
+const rounds = Number(Deno.env.get("BENCH_ROUNDS") ?? 3);
+function freePort(): number {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const { port } = listener.addr as Deno.NetAddr;
+  listener.close();
+  return port;
+}
+const [helloPort, appPort] = Deno.env.get("BENCH_PORTS")?.split(",")
+  .map(Number) ?? [freePort(), freePort()];
 
 const stamp = `${Date.now().toString(36)}_${crypto.randomUUID().slice(0, 6)}`;
 const database = `busbook_bench_reads_${stamp}`;
@@ -223,16 +230,21 @@ const median = (values: number[]) => {
     ? sorted[middle]
     : (sorted[middle - 1] + sorted[middle]) / 2;
 };
-const hello = median(results.get("hello world")!.map((r) => r.rps));
-console.log("\n| target | req/s (median) | × hello world | errors |");
-console.log("| --- | ---: | ---: | ---: |");
+// Each ratio divides by hello world of the same round: side by side.
+const hello = results.get("hello world")!;
+console.log(
+  "\n| target | req/s per round | × hello world per round | median × | errors |",
+);
+console.log("| --- | ---: | ---: | ---: | ---: |");
 for (const target of targets) {
   const runs = results.get(target.name)!;
-  const rps = median(runs.map((r) => r.rps));
-  const errors = runs.reduce((sum, r) => sum + r.errors, 0);
+  const ratios = runs.map((run, round) => run.rps / hello[round].rps);
+  const errors = runs.reduce((sum, run) => sum + run.errors, 0);
   console.log(
-    `| ${target.name} | ${rps.toFixed(0)} | ${
-      (rps / hello).toFixed(2)
+    `| ${target.name} | ${
+      runs.map((run) => run.rps.toFixed(0)).join(" / ")
+    } | ${ratios.map((ratio) => ratio.toFixed(2)).join(" / ")} | ${
+      median(ratios).toFixed(2)
     } | ${errors} |`,
   );
 }

@@ -1,19 +1,27 @@
-// Runs the app as a separate process (a second "instance") on a port of
-// its own, against the test run's database, until the test stops it.
+// Runs the app as a separate process (a second "instance") on a free port,
+// against the test run's database, until the test stops it. Free ports,
+// not fixed ones: every engineer's full test run starts these.
 
 export interface AppProcess {
   url: string;
   stop(): Promise<void>;
 }
 
+function freePort(): number {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const { port } = listener.addr as Deno.NetAddr;
+  listener.close();
+  return port;
+}
+
 /**
- * Starts `main.ts` on 127.0.0.1:`port` with the test environment plus
+ * Starts `main.ts` on a free 127.0.0.1 port with the test environment plus
  * `env`, and waits until /healthz answers.
  */
 export async function startAppProcess(
-  port: number,
   env: Record<string, string> = {},
 ): Promise<AppProcess> {
+  const port = freePort();
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", new URL("../../main.ts", import.meta.url).pathname],
     env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" },

@@ -2,6 +2,7 @@
 import { sql } from "../../lib/db.ts";
 import { signToken } from "../../lib/auth.ts";
 import { hashPassword } from "../../lib/passwords.ts";
+import { tripChanged } from "../../lib/trip_changes.ts";
 import { createTrip, type NewTrip, type Trip } from "../../lib/trips.ts";
 import { insertUser, type Role, type User } from "../../lib/users.ts";
 
@@ -40,7 +41,7 @@ export async function createTestTrip(
   overrides: Partial<NewTrip> = {},
 ): Promise<Trip> {
   const departsAt = overrides.departsAt ?? new Date(Date.now() + 24 * 3600_000);
-  return await createTrip(sql, {
+  const trip = await createTrip(sql, {
     name: `Test trip ${uniqueSuffix()}`,
     origin: `Origin ${uniqueSuffix()}`,
     destination: `Destination ${uniqueSuffix()}`,
@@ -50,6 +51,9 @@ export async function createTestTrip(
     priceCents: 2500,
     ...overrides,
   });
+  // As the admin API does: cached trip lists must learn about a new trip.
+  await tripChanged(trip.id);
+  return trip;
 }
 
 /** Headers for an API call as this user. */
