@@ -83,8 +83,9 @@ export function presentAdminBooking(booking: AdminBooking) {
 /**
  * Cancels any user's PENDING or CONFIRMED booking and frees its seats, with
  * an audit row, in one transaction. Takes the booking code's locks in its
- * order (trip `for share`, seats by id, then the booking row), so it cannot
- * deadlock with a passenger cancelling or confirming the same booking.
+ * order (trip advisory lock and row in share mode, seats by id, then the
+ * booking row), so it cannot deadlock with a passenger cancelling or
+ * confirming the same booking.
  * @throws {NotFoundError} unknown booking; {ConflictError} not active.
  */
 export async function cancelBookingAsAdmin(

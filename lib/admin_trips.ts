@@ -2,11 +2,13 @@
 // that also records the admin_actions row, and calls tripChanged after the
 // commit so caches and live seat maps catch up.
 //
-// Lock order, shared with the booking code (lib/booking_locks.ts): trip
-// row, then seats by id, then bookings. Bookings take the trip row `for
-// share`; the writes here take it `for update`, so they wait for in-flight
-// bookings of the trip to finish and make new ones wait, and those then see
-// the new state (a cancelled trip, a new seat count).
+// Lock order, shared with the booking code (lib/booking_locks.ts): the
+// trip's advisory lock (lib/trip_lock.ts), the trip row, then seats by id,
+// then bookings. Bookings take both trip locks in share mode; the writes
+// here take them exclusively, so they wait for in-flight bookings of the
+// trip to finish and make new ones wait (the advisory lock keeps new
+// bookings from overtaking a waiting write), and those then see the new
+// state (a cancelled trip, a new seat count).
 import type { Sql, Tx } from "./db.ts";
 import { env } from "./env.ts";
 import { ConflictError, NotFoundError, ValidationError } from "./errors.ts";
@@ -15,6 +17,7 @@ import { recordAdminAction } from "./admin_actions.ts";
 import type { CreateTripInput, UpdateTripInput } from "./admin_input.ts";
 import { insertTripWithSeats, type Trip } from "./trips.ts";
 import { tripChanged } from "./trip_changes.ts";
+import { exclusiveTripLock } from "./trip_lock.ts";
 
 const tripColumns = (sql: Sql | Tx) =>
   sql`
@@ -23,19 +26,21 @@ const tripColumns = (sql: Sql | Tx) =>
     price_cents as "priceCents", status
   `;
 
-/** Makes a blocked admin write fail fast (55P03 → 503) instead of piling up. */
-export async function setLockTimeout(tx: Tx): Promise<void> {
-  await tx`select set_config('lock_timeout', ${`${env.LOCK_TIMEOUT_MS}ms`}, true)`;
-}
-
 /**
- * Locks a trip row `for update` inside the caller's transaction.
+ * Locks a trip for an admin write inside the caller's transaction: sets the
+ * lock timeout (a blocked write fails fast, 55P03 → 503, instead of piling
+ * up), takes the trip's advisory lock exclusively, then the trip row `for
+ * update`. Pipelined: one round trip. Call it before any other lock.
  * @throws {NotFoundError} when there is no such trip.
  */
 export async function lockTripForUpdate(tx: Tx, tripId: number): Promise<Trip> {
-  const [trip] = await tx<Trip[]>`
-    select ${tripColumns(tx)} from trips where id = ${tripId} for update
-  `;
+  const [, , [trip]] = await Promise.all([
+    tx`select set_config('lock_timeout', ${`${env.LOCK_TIMEOUT_MS}ms`}, true)`,
+    exclusiveTripLock(tx, tripId),
+    tx<Trip[]>`
+      select ${tripColumns(tx)} from trips where id = ${tripId} for update
+    `,
+  ]);
   if (!trip) throw new NotFoundError(`There is no trip ${tripId}`);
   return trip;
 }
@@ -85,7 +90,6 @@ export async function updateTripAsAdmin(
   patch: UpdateTripInput,
 ): Promise<Trip> {
   const trip = await sql.begin(async (tx) => {
-    await setLockTimeout(tx);
     const current = await lockTripForUpdate(tx, tripId);
     if (current.status === "CANCELLED") {
       throw new ConflictError(
@@ -215,9 +219,9 @@ export interface TripCancellation {
 
 /**
  * Cancels a trip: cancels every PENDING or CONFIRMED booking, frees their
- * seats and marks the trip CANCELLED, all in one transaction under the trip
- * row's `for update` lock. A booking waiting on that lock then sees the
- * cancelled trip and is refused.
+ * seats and marks the trip CANCELLED, all in one transaction under the
+ * trip's exclusive locks (advisory lock and row `for update`). A booking
+ * waiting on them then sees the cancelled trip and is refused.
  * @throws {NotFoundError} unknown trip; {ConflictError} already cancelled.
  */
 export async function cancelTripAsAdmin(
@@ -226,7 +230,6 @@ export async function cancelTripAsAdmin(
   tripId: number,
 ): Promise<TripCancellation> {
   const result = await sql.begin(async (tx) => {
-    await setLockTimeout(tx);
     const current = await lockTripForUpdate(tx, tripId);
     if (current.status === "CANCELLED") {
       throw new ConflictError(

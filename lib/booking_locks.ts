@@ -1,12 +1,14 @@
 // The locking prologue every booking write shares (DESIGN.md §4): a lock
-// timeout, the trip row FOR SHARE, then the seat rows FOR UPDATE in id order.
-// Every writer takes locks in the same order — trip, seats by id, bookings —
-// so two writers can wait on each other but never deadlock on these rows.
+// timeout, the trip's advisory lock shared (lib/trip_lock.ts), the trip row
+// FOR SHARE, then the seat rows FOR UPDATE in id order. Every writer takes
+// locks in the same order — trip advisory lock, trip row, seats by id,
+// bookings — so two writers can wait on each other but never deadlock.
 import type { Tx } from "./db.ts";
 import { env } from "./env.ts";
 import { BadRequestError, ConflictError, NotFoundError } from "./errors.ts";
 import type { TripSummary } from "./bookings.ts";
 import type { SeatStatus } from "./trips.ts";
+import { shareTripLock } from "./trip_lock.ts";
 
 export interface LockedTrip extends TripSummary {
   id: number;
@@ -25,9 +27,11 @@ export interface LockedSeat {
 }
 
 /**
- * Sets the transaction's lock timeout, locks the trip row FOR SHARE and the
- * requested seats of that trip FOR UPDATE in ascending id order. The three
- * statements are pipelined: one round trip.
+ * Sets the transaction's lock timeout, takes the trip's advisory lock in
+ * share mode (so a waiting admin write is not overtaken), locks the trip row
+ * FOR SHARE and the requested seats of that trip FOR UPDATE in ascending id
+ * order. The four statements are pipelined: one round trip. The lock timeout
+ * covers the advisory lock too (55P03 → 503).
  *
  * With `withHoldSiblings`, the same ordered statement also locks every
  * other seat of the holds that now lock a requested seat: taking over a
@@ -51,8 +55,9 @@ export async function lockTripAndSeats(
           and status = 'LOCKED'
       )`
     : tx``;
-  const [, [trip], locked] = await Promise.all([
+  const [, , [trip], locked] = await Promise.all([
     tx`select set_config('lock_timeout', ${`${env.LOCK_TIMEOUT_MS}ms`}, true)`,
+    shareTripLock(tx, tripId),
     tx<LockedTrip[]>`
       select id, name, origin, destination, departs_at as "departsAt",
         arrives_at as "arrivesAt", price_cents as "priceCents", status,

@@ -1,6 +1,6 @@
 // Moving an existing booking on: confirming a hold, cancelling a booking.
-// Both take the same locks as booking (trip, seats by id, then the booking
-// row) and re-check the status under those locks.
+// Both take the same locks as booking (the trip's advisory lock and row,
+// seats by id, then the booking row) and re-check the status under them.
 import type { Sql, Tx } from "./db.ts";
 import type { SessionUser } from "./context.ts";
 import { ConflictError, ForbiddenError } from "./errors.ts";

@@ -2,6 +2,13 @@
 // path already treats an expired hold's seats as free. The sweeper only
 // makes the rows say so (PENDING → EXPIRED, seats AVAILABLE), and it skips
 // any row another transaction has locked instead of waiting for it.
+//
+// It takes neither trip lock (the advisory lock of lib/trip_lock.ts nor the
+// trip row), on purpose: every lock it takes is `skip locked`, so it never
+// waits and cannot be part of a deadlock, and since it holds no trip lock it
+// cannot starve an admin trip write either. At worst a trip write waits for
+// one of its one-hold transactions to commit. After a trip is cancelled its
+// holds are CANCELLED, so the `status = 'PENDING'` re-check skips them.
 import type { Sql } from "./db.ts";
 import { env } from "./env.ts";
 import { tripChanged } from "./trip_changes.ts";

@@ -78,9 +78,11 @@ async function stormWithCancel(
       }),
     );
   const firstWave = await bookRange(0, FIRST_WAVE);
-  // Spread over ~50 ms rather than fired in one burst: bookings share the
-  // trip row lock, so an unbroken burst would hold the cancel off until it
-  // ends (shared row locks are granted past a waiting FOR UPDATE).
+  // Spread over ~50 ms rather than fired in one burst, so the cancel lands
+  // amid the wave. (With the trip row lock alone, shared locks were granted
+  // past the waiting FOR UPDATE and the cancel usually came last; the trip
+  // advisory lock now queues later bookings behind it, see
+  // tests/trip_lock_fairness_test.ts.)
   const [secondWave] = await Promise.all([
     bookRange(FIRST_WAVE, STORM, 0.7),
     cancel(trip.id),

@@ -1,3 +1,6 @@
+import postgres from "postgres";
+import type { Sql } from "../../lib/db.ts";
+
 /**
  * Deno.test for tests that use the shared database pool: the pool keeps
  * connections open across tests, which Deno's per-test resource and op
@@ -15,4 +18,24 @@ export function dbTest(
     sanitizeOps: false,
     sanitizeResources: false,
   });
+}
+
+/**
+ * A second connection pool to the test database, parsing int8 like the
+ * app's: a stand-in for another app instance, or a probe that still answers
+ * while the app's pool is busy. End it in a `finally`.
+ */
+export function openOtherPool(max = 2): Sql {
+  return postgres(Deno.env.get("DATABASE_URL")!, {
+    max,
+    onnotice: () => {},
+    types: {
+      int8: {
+        to: 20,
+        from: [20],
+        serialize: (value: number) => String(value),
+        parse: (value: string) => Number(value),
+      },
+    },
+  }) as unknown as Sql;
 }
