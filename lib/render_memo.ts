@@ -7,15 +7,22 @@ export interface Rendered {
   staleAt?: number;
 }
 
-/** A remembered page: its HTML, and its gzip made once on first use. */
+/** A remembered page: its HTML, encoded and gzipped once on first use. */
 export class MemoPage {
+  #bytes: Uint8Array<ArrayBuffer> | undefined;
   #gzip: Uint8Array<ArrayBuffer> | undefined;
 
   constructor(readonly html: string) {}
 
+  /** The HTML as UTF-8, encoded once per render, not per request. */
+  bytes(): Uint8Array<ArrayBuffer> {
+    this.#bytes ??= new TextEncoder().encode(this.html);
+    return this.#bytes;
+  }
+
   /** The HTML gzipped (level 6), compressed once per render, not per request. */
   gzip(): Uint8Array<ArrayBuffer> {
-    this.#gzip ??= new Uint8Array(gzipSync(this.html));
+    this.#gzip ??= new Uint8Array(gzipSync(this.bytes()));
     return this.#gzip;
   }
 }

@@ -137,9 +137,24 @@ async function renderBench(): Promise<string> {
   ).join("\n");
 }
 
-async function wrk(
-  url: string,
-): Promise<{ rps: number; p50: string; p99: string }> {
+/** CPU time (user + system, ms) a process has used so far, from /proc. */
+function cpuMs(pid: number): number {
+  const fields = Deno.readTextFileSync(`/proc/${pid}/stat`)
+    .split(") ")[1].split(" ");
+  // utime and stime are fields 14 and 15, in clock ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+interface WrkResult {
+  rps: number;
+  p50: string;
+  p99: string;
+  /** The server's CPU time per request, µs (robust to a busy machine). */
+  cpuUs: number;
+}
+
+async function wrk(url: string, serverPid: number): Promise<WrkResult> {
+  const cpuBefore = cpuMs(serverPid);
   const { stdout, code } = await new Deno.Command("wrk", {
     args: [
       "-t2",
@@ -158,7 +173,9 @@ async function wrk(
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(text)?.[1]);
   const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(text);
   if (non2xx) throw new Error(`${url}: ${non2xx[1]} non-2xx answers`);
+  const requests = Number(/(\d+) requests in/.exec(text)?.[1]);
   return {
+    cpuUs: ((cpuMs(serverPid) - cpuBefore) * 1000) / requests,
     rps,
     p50: /^\s*50%\s+(\S+)/m.exec(text)?.[1] ?? "?",
     p99: /^\s*99%\s+(\S+)/m.exec(text)?.[1] ?? "?",
@@ -228,20 +245,23 @@ try {
     `\n## GET /trips/:id vs hello world (wrk -t2 -c${connections} -d${seconds}s, Accept-Encoding: ${acceptEncoding}, ${rounds} rounds)\n`,
   );
   console.log(
-    "| round | hello req/s | trip page req/s | ratio | trip p50 | trip p99 |",
+    "| round | hello req/s | trip page req/s | ratio | trip p50 | trip p99 | hello CPU µs/req | trip CPU µs/req |",
   );
-  console.log("| --: | --: | --: | --: | --: | --: |");
+  console.log("| --: | --: | --: | --: | --: | --: | --: | --: |");
   // Warm both up (JIT, pool) before measuring.
-  await wrk(`${helloBase}/`).catch(() => {});
+  await wrk(`${helloBase}/`, hello.pid).catch(() => {});
+  await wrk(`${appBase}/trips/${tripId}`, app.pid).catch(() => {});
   const ratios: number[] = [];
   for (let round = 1; round <= rounds; round++) {
-    const hello = await wrk(`${helloBase}/`);
-    const page = await wrk(`${appBase}/trips/${tripId}`);
-    ratios.push(page.rps / hello.rps);
+    const helloRun = await wrk(`${helloBase}/`, hello.pid);
+    const page = await wrk(`${appBase}/trips/${tripId}`, app.pid);
+    ratios.push(page.rps / helloRun.rps);
     console.log(
-      `| ${round} | ${hello.rps.toFixed(0)} | ${page.rps.toFixed(0)} | ${
-        (page.rps / hello.rps).toFixed(2)
-      } | ${page.p50} | ${page.p99} |`,
+      `| ${round} | ${helloRun.rps.toFixed(0)} | ${page.rps.toFixed(0)} | ${
+        (page.rps / helloRun.rps).toFixed(2)
+      } | ${page.p50} | ${page.p99} | ${helloRun.cpuUs.toFixed(0)} | ${
+        page.cpuUs.toFixed(0)
+      } |`,
     );
   }
   // Where the time goes: the same data as JSON (no rendering), the
@@ -255,9 +275,11 @@ try {
     ["stylesheet", built.css],
   ];
   for (const [label, path] of routes) {
-    const r = await wrk(appBase + path);
+    const r = await wrk(appBase + path, app.pid);
     console.log(
-      `| ${label} | | ${r.rps.toFixed(0)} | | ${r.p50} | ${r.p99} |`,
+      `| ${label} | | ${r.rps.toFixed(0)} | | ${r.p50} | ${r.p99} | | ${
+        r.cpuUs.toFixed(0)
+      } |`,
     );
   }
   const mean = ratios.reduce((a, b) => a + b, 0) / ratios.length;

@@ -82,13 +82,15 @@ tripPage.get("/:id", async (c) => {
     json,
     () => renderTripPage(request),
   );
-  if (!acceptsGzip(c.req.header("accept-encoding"))) return c.html(page.html);
-  // Compressed once per change of the trip instead of once per request.
-  return c.body(page.gzip(), 200, {
+  // Encoded and compressed once per change of the trip, not per request.
+  const headers = {
     "content-type": "text/html; charset=UTF-8",
-    "content-encoding": "gzip",
     vary: "Accept-Encoding",
-  });
+  };
+  if (!acceptsGzip(c.req.header("accept-encoding"))) {
+    return c.body(page.bytes(), 200, headers);
+  }
+  return c.body(page.gzip(), 200, { ...headers, "content-encoding": "gzip" });
 });
 
 export default tripPage;
