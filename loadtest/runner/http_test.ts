@@ -5,29 +5,22 @@ import { Counter } from "./k6/metrics.ts";
 import exec from "./k6/execution.ts";
 import { allMetrics, resetMetrics } from "./registry.ts";
 import { installGlobals, runInContext, type VuContext } from "./vu_context.ts";
+import { closeSyncFetch } from "./sync_fetch.ts";
 
-// A local server answering by path: /status/409 → 409, /echo → the request.
-async function withServer(fn: (base: string) => Promise<void>) {
-  const server = Deno.serve(
-    { hostname: "127.0.0.1", port: 0, onListen() {} },
-    async (req) => {
-      const url = new URL(req.url);
-      const status = url.pathname.match(/^\/status\/(\d+)$/)?.[1];
-      if (status) return new Response("{}", { status: Number(status) });
-      if (url.pathname === "/slow") {
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-      return Response.json({
-        method: req.method,
-        contentType: req.headers.get("content-type"),
-        body: await req.text(),
-      }, { headers: { "x-custom-header": "yes" } });
-    },
+// The server runs in a Worker (see http_test_server.ts).
+async function withServer(fn: (base: string) => Promise<void> | void) {
+  const worker = new Worker(
+    new URL("./http_test_server.ts", import.meta.url),
+    { type: "module" },
   );
+  const port = await new Promise<number>((resolve) => {
+    worker.onmessage = (event) => resolve(event.data);
+  });
   try {
-    await fn(`http://127.0.0.1:${server.addr.port}`);
+    await fn(`http://127.0.0.1:${port}`);
   } finally {
-    await server.shutdown();
+    closeSyncFetch();
+    worker.terminate();
   }
 }
 
@@ -81,13 +74,13 @@ Deno.test("a request records k6's metrics with k6's tags", async () => {
 
 Deno.test("expectedStatuses keeps a 409 from counting as a failed request", async () => {
   resetMetrics();
-  await withServer(async (base) => {
+  await withServer((base) => {
     http.setResponseCallback(
       http.expectedStatuses({ min: 200, max: 299 }, 409),
     );
     try {
       for (const status of [201, 409, 500, 404]) {
-        await http.get(`${base}/status/${status}`);
+        http.get(`${base}/status/${status}`);
       }
     } finally {
       http.setResponseCallback(http.expectedStatuses({ min: 200, max: 399 }));
@@ -101,8 +94,8 @@ Deno.test("expectedStatuses keeps a 409 from counting as a failed request", asyn
 
 Deno.test("an object body is form-encoded, as in k6", async () => {
   resetMetrics();
-  await withServer(async (base) => {
-    const res = await http.post(`${base}/echo`, { seat: 4, who: "a b" });
+  await withServer((base) => {
+    const res = http.post(`${base}/echo`, { seat: 4, who: "a b" });
     const body = res.json() as { contentType: string; body: string };
     assert.equal(body.contentType, "application/x-www-form-urlencoded");
     assert.equal(body.body, "seat=4&who=a+b");
@@ -114,7 +107,7 @@ Deno.test("a refused connection answers status 0 with an error, not a throw", as
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = listener.addr.port;
   listener.close();
-  const res = await http.get(`http://127.0.0.1:${port}/`);
+  const res = await http.asyncRequest("GET", `http://127.0.0.1:${port}/`);
   assert.equal(res.status, 0);
   assert.notEqual(res.error, "");
   assert.equal(samplesOf("http_req_failed")[0].value, 1);
@@ -123,8 +116,8 @@ Deno.test("a refused connection answers status 0 with an error, not a throw", as
 
 Deno.test("a request times out with k6's timeout error", async () => {
   resetMetrics();
-  await withServer(async (base) => {
-    const res = await http.get(`${base}/slow`, { timeout: "100ms" });
+  await withServer((base) => {
+    const res = http.get(`${base}/slow`, { timeout: "100ms" });
     assert.equal(res.status, 0);
     assert.equal(res.error, "request timeout");
     assert.equal(res.error_code, 1050);
@@ -137,13 +130,39 @@ Deno.test("stopping the scenario aborts pending requests and sleeps", async () =
     const stop = new AbortController();
     const pending = runInContext(
       context({ signal: stop.signal }),
-      () => Promise.allSettled([http.get(`${base}/slow`), sleep(30)]),
+      () =>
+        Promise.allSettled([
+          http.asyncRequest("GET", `${base}/slow`),
+          sleep(30),
+        ]),
     );
     setTimeout(() => stop.abort(new Error("hard stop")), 50);
     const results = await pending;
     assert.deepEqual(results.map((r) => r.status), ["rejected", "rejected"]);
   });
   assert.equal(samplesOf("http_reqs").length, 0);
+});
+
+Deno.test("a synchronous batch answers every request, in order", async () => {
+  resetMetrics();
+  await withServer((base) => {
+    const answers = http.batch([
+      ["POST", `${base}/echo`, "first"],
+      `${base}/status/409`,
+      { method: "PUT", url: `${base}/echo`, body: "third" },
+    ]);
+    assert.deepEqual(answers.map((r) => r.status), [200, 409, 200]);
+    assert.equal((answers[0].json() as { body: string }).body, "first");
+    assert.equal((answers[2].json() as { method: string }).method, "PUT");
+  });
+  assert.equal(samplesOf("http_reqs").length, 3);
+});
+
+Deno.test("synchronous requests are refused inside an iteration (they would stall every VU)", () => {
+  assert.throws(
+    () => runInContext(context(), () => http.get("http://127.0.0.1:1/")),
+    /use `await http.asyncRequest/,
+  );
 });
 
 Deno.test("check records one sample per named check and refuses a Promise", () => {

@@ -27,6 +27,7 @@ import { evaluateThresholds, parseThresholds } from "./thresholds.ts";
 import { type Iterate, runScenario } from "./executors.ts";
 import { buildSummary, formatSummary } from "./summary.ts";
 import { formatDuration, parseDuration } from "./durations.ts";
+import { closeSyncFetch } from "./sync_fetch.ts";
 
 const EXIT_THRESHOLDS = 99;
 const EXIT_SCRIPT_ERROR = 107;
@@ -64,15 +65,34 @@ builtin();
 // deno-lint-ignore no-explicit-any
 type ScriptModule = Record<string, any>;
 
-function withTimeout<T>(work: Promise<T>, ms: number, what: string) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`${what} took longer than ${formatDuration(ms)}`)),
-      ms,
+/**
+ * Runs setup() or teardown() synchronously, as k6 does. k6 does not
+ * reliably await an async lifecycle function (grafana/k6#2935), so one
+ * that returns a Promise is refused here rather than passing only under
+ * this runner. Like k6, a run over the time limit fails.
+ */
+function runLifecycle(
+  name: "setup" | "teardown",
+  fn: () => unknown,
+  limitMs: number,
+): unknown {
+  const began = performance.now();
+  const result = runInContext(outside, fn);
+  if (typeof (result as { then?: unknown } | null)?.then === "function") {
+    throw new Error(
+      `${name}() returned a Promise: k6 does not reliably await an async ` +
+        `${name}(); keep it synchronous (http.get/post/batch work there)`,
     );
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  }
+  const took = performance.now() - began;
+  if (took > limitMs) {
+    throw new Error(
+      `${name}() took ${formatDuration(took)}, over its ${
+        formatDuration(limitMs)
+      } limit`,
+    );
+  }
+  return result;
 }
 
 // k6 hands each VU its own copy of setup's data; here they share one, so
@@ -134,10 +154,10 @@ async function main(): Promise<number> {
 
   try {
     if (typeof module.setup === "function") {
-      const result = await withTimeout(
-        runInContext(outside, async () => await module.setup()),
+      const result = runLifecycle(
+        "setup",
+        () => module.setup(),
         options.setupTimeoutMs,
-        "setup()",
       );
       data = deepFreeze(
         result === undefined ? undefined : JSON.parse(JSON.stringify(result)),
@@ -201,16 +221,17 @@ async function main(): Promise<number> {
   // As in k6: teardown runs whenever setup succeeded, even after an abort.
   if (setupSucceeded && typeof module.teardown === "function") {
     try {
-      await withTimeout(
-        runInContext(outside, async () => await module.teardown(data)),
+      runLifecycle(
+        "teardown",
+        () => module.teardown(data),
         options.teardownTimeoutMs,
-        "teardown()",
       );
     } catch (error) {
       fatal ??= `teardown() failed: ${describe(error)}`;
     }
   }
 
+  closeSyncFetch();
   const durationMs = performance.now() - started;
   const summary = buildSummary({
     script,

@@ -7,8 +7,10 @@ const RUN = new URL("./run.ts", import.meta.url).pathname;
 const IMPORT_MAP = new URL("./import_map.json", import.meta.url).pathname;
 const SCRIPT =
   new URL("../fixtures/echo_server_script.ts", import.meta.url).pathname;
+const ASYNC_SETUP =
+  new URL("../fixtures/async_setup_script.ts", import.meta.url).pathname;
 
-async function runFixture(env: Record<string, string>) {
+async function runFixture(env: Record<string, string>, script = SCRIPT) {
   const server = Deno.serve(
     { hostname: "127.0.0.1", port: 0, onListen() {} },
     async (req) => new Response(await req.text() || "{}"),
@@ -26,7 +28,7 @@ async function runFixture(env: Record<string, string>) {
         `--summary-export=${exportFile}`,
         "-e",
         `ECHO_URL=http://127.0.0.1:${server.addr.port}`,
-        SCRIPT,
+        script,
       ],
       env,
       stdin: "null",
@@ -65,6 +67,8 @@ Deno.test("the runner runs setup, both scenarios and the thresholds, and exits 0
     summary.statuses["200"],
   );
   assert.equal(summary.requestsByName.hit.values.count, 9);
+  assert.equal(summary.requestsByName.setup.values.count, 2);
+  assert.equal(summary.requestsByName.teardown.values.count, 1);
   // VU ids 1..3 belong to the first scenario.
   assert.equal(summary.metrics.fixture_vu_ids.values.max, 3);
   assert.match(stdout, /✓ 'count==9' 9/);
@@ -95,4 +99,10 @@ Deno.test("a failing setup stops the run with exit code 107", async () => {
   assert.equal(code, 107);
   assert.match(summary?.fatal ?? "", /setup\(\) failed: .*refused on purpose/);
   assert.deepEqual(summary?.scenarios, []);
+});
+
+Deno.test("an async setup() is refused: k6 would not await it", async () => {
+  const { code, summary } = await runFixture({}, ASYNC_SETUP);
+  assert.equal(code, 107);
+  assert.match(summary?.fatal ?? "", /setup\(\) returned a Promise/);
 });

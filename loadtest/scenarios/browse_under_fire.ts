@@ -11,13 +11,13 @@ import {
   bookingOf,
   cancel,
   createTrip,
-  getSeats,
+  getSeatsSync,
   pick,
   registerUsers,
   type Seat,
   tripDetails,
 } from "../support/busbook.ts";
-import { bodyOf, call } from "../support/api.ts";
+import { bodyOf, send } from "../support/api.ts";
 import { recordBooking } from "../support/outcomes.ts";
 
 const BOOKERS = Number(__ENV.BOOKERS ?? 200);
@@ -61,15 +61,13 @@ interface Data {
   tokens: string[];
 }
 
-export async function setup(): Promise<Data> {
-  const admin = await adminToken();
-  const trip = await createTrip(admin, "browse", SEATS);
-  const seats = await getSeats(trip.id);
-  const users = await registerUsers(BOOKERS, "storm");
+export function setup(): Data {
+  const admin = adminToken();
+  const trip = createTrip(admin, "browse", SEATS);
   return {
     trip: { id: trip.id, name: trip.name },
-    seatIds: seats.map((s) => s.id),
-    tokens: users.map((u) => u.token),
+    seatIds: getSeatsSync(trip.id).map((s) => s.id),
+    tokens: registerUsers(BOOKERS, "storm"),
   };
 }
 
@@ -93,10 +91,12 @@ export async function storm(data: Data) {
 
 /** A reader looks at the home page, the trip page and the two trip APIs. */
 export async function browse(data: Data) {
-  const home = await call("GET", "/", undefined, { name: "home" });
+  const home = await send({ method: "GET", path: "/", name: "home" });
   check(home, { "home page answers 200": (r) => r.status === 200 });
 
-  const page = await call("GET", `/trips/${data.trip.id}`, undefined, {
+  const page = await send({
+    method: "GET",
+    path: `/trips/${data.trip.id}`,
     name: "trip_page",
   });
   check(page, {
@@ -104,7 +104,9 @@ export async function browse(data: Data) {
       r.status === 200 && String(r.body).includes(data.trip.name),
   });
 
-  const list = await call("GET", "/api/trips", undefined, {
+  const list = await send({
+    method: "GET",
+    path: "/api/trips",
     name: "trips_api",
   });
   check(list, {
@@ -121,8 +123,8 @@ export async function browse(data: Data) {
   await sleep(0.2);
 }
 
-export async function teardown(data: Data) {
-  const seats = await getSeats(data.trip.id);
+export function teardown(data: Data) {
+  const seats = getSeatsSync(data.trip.id);
   check(seats, {
     "every seat is free again after the storm's cancels": (s) =>
       s.every((seat) => seat.status === "AVAILABLE"),

@@ -23,11 +23,13 @@ import {
   confirm,
   createTrip,
   getSeats,
+  getSeatsSync,
   hold,
-  myBookings,
+  myBookingsSync,
   registerUsers,
+  requests,
 } from "../support/busbook.ts";
-import { sameIds } from "../support/api.ts";
+import { sameIds, sendSync } from "../support/api.ts";
 import { recordBooking } from "../support/outcomes.ts";
 
 const HOLDERS = 2 * Math.floor(Number(__ENV.HOLDERS ?? 100) / 2);
@@ -87,19 +89,17 @@ interface Data {
   setupDoneAt: number;
 }
 
-export async function setup(): Promise<Data> {
-  const admin = await adminToken();
-  const trip = await createTrip(admin, "holds", HOLDERS);
-  const seats = await getSeats(trip.id);
-  const users = await registerUsers(HOLDERS + 2 * ABANDONED + 1, "holds");
+export function setup(): Data {
+  const admin = adminToken();
+  const trip = createTrip(admin, "holds", HOLDERS);
+  const seats = getSeatsSync(trip.id);
+  const tokens = registerUsers(HOLDERS + 2 * ABANDONED + 1, "holds");
   return {
     tripId: trip.id,
     seatIds: seats.map((s) => s.id),
-    holders: users.slice(0, HOLDERS).map((u) => u.token),
-    rebookers: users.slice(HOLDERS, HOLDERS + 2 * ABANDONED).map((u) =>
-      u.token
-    ),
-    raider: users[users.length - 1].token,
+    holders: tokens.slice(0, HOLDERS),
+    rebookers: tokens.slice(HOLDERS, HOLDERS + 2 * ABANDONED),
+    raider: tokens[tokens.length - 1],
     setupDoneAt: Date.now(),
   };
 }
@@ -165,10 +165,10 @@ export async function rebook(data: Data) {
   gaveUp.add(1);
 }
 
-async function classifyTakeover(data: Data, i: number, abandoned: Booking) {
+function classifyTakeover(data: Data, i: number, abandoned: Booking) {
   const contenders = [data.rebookers[i - 1], data.rebookers[i]];
   for (const token of contenders) {
-    const [winner] = (await myBookings(token)).filter((b) =>
+    const [winner] = myBookingsSync(token).filter((b) =>
       b.tripId === data.tripId && b.status === "CONFIRMED"
     );
     if (!winner) continue;
@@ -177,8 +177,8 @@ async function classifyTakeover(data: Data, i: number, abandoned: Booking) {
   }
 }
 
-export async function teardown(data: Data) {
-  const seats = await getSeats(data.tripId);
+export function teardown(data: Data) {
+  const seats = getSeatsSync(data.tripId);
   check(seats, {
     "every seat ends BOOKED (confirmed or rebooked)": (s) =>
       s.every((seat) => seat.status === "BOOKED"),
@@ -186,7 +186,7 @@ export async function teardown(data: Data) {
 
   for (let i = 1; i < HOLDERS; i += 2) {
     const token = data.holders[i];
-    const [abandoned] = (await myBookings(token)).filter((b) =>
+    const [abandoned] = myBookingsSync(token).filter((b) =>
       b.tripId === data.tripId
     );
     check(abandoned, {
@@ -194,15 +194,17 @@ export async function teardown(data: Data) {
         b?.status === (ABANDON === "cancel" ? "CANCELLED" : "EXPIRED"),
     });
     if (!abandoned) continue;
-    if (ABANDON === "expire") await classifyTakeover(data, i, abandoned);
-    const late = await confirm(token, abandoned.id);
+    if (ABANDON === "expire") classifyTakeover(data, i, abandoned);
+    const late = sendSync(requests.confirm(token, abandoned.id));
     check(late, {
       "a late confirm of an abandoned hold answers 409": (r) =>
         r.status === 409,
     });
   }
 
-  const raid = await book(data.raider, data.tripId, [data.seatIds[0]]);
+  const raid = sendSync(
+    requests.book(data.raider, data.tripId, [data.seatIds[0]]),
+  );
   check(raid, {
     "a confirmed seat cannot be booked by anyone else": (r) => r.status === 409,
   });

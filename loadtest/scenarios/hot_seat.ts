@@ -6,14 +6,14 @@
 //   k6 run -e BASE_URL=… -e ADMIN_EMAIL=… -e ADMIN_PASSWORD=… hot_seat.ts
 import { check } from "k6";
 import {
+  adminToken,
   book,
   bookingOf,
   createTrip,
   errorOf,
-  getSeats,
+  getSeatsSync,
   registerUsers,
 } from "../support/busbook.ts";
-import { adminToken } from "../support/busbook.ts";
 import { sameIds } from "../support/api.ts";
 import { recordBooking } from "../support/outcomes.ts";
 
@@ -44,15 +44,14 @@ interface Data {
   tokens: string[];
 }
 
-export async function setup(): Promise<Data> {
-  const admin = await adminToken();
-  const trip = await createTrip(admin, "hot seat", 10);
-  const seats = await getSeats(trip.id);
-  const users = await registerUsers(VUS, "hot");
+export function setup(): Data {
+  const admin = adminToken();
+  const trip = createTrip(admin, "hot seat", 10);
+  const seats = getSeatsSync(trip.id);
   return {
     tripId: trip.id,
     seatId: seats[0].id,
-    tokens: users.map((u) => u.token),
+    tokens: registerUsers(VUS, "hot"),
   };
 }
 
@@ -74,8 +73,8 @@ export default async function (data: Data) {
   });
 }
 
-export async function teardown(data: Data) {
-  const seats = await getSeats(data.tripId);
+export function teardown(data: Data) {
+  const seats = getSeatsSync(data.tripId);
   check(seats, {
     "the hot seat ends BOOKED": (s) =>
       s.find((seat) => seat.id === data.seatId)?.status === "BOOKED",

@@ -13,7 +13,7 @@ import {
   cancel,
   createTrip,
   errorOf,
-  getSeats,
+  getSeatsSync,
   registerUsers,
   shuffled,
 } from "../support/busbook.ts";
@@ -43,15 +43,13 @@ interface Data {
   tokens: string[];
 }
 
-export async function setup(): Promise<Data> {
-  const admin = await adminToken();
-  const trip = await createTrip(admin, "overlap", SEATS);
-  const seats = await getSeats(trip.id);
-  const users = await registerUsers(VUS, "overlap");
+export function setup(): Data {
+  const admin = adminToken();
+  const trip = createTrip(admin, "overlap", SEATS);
   return {
     tripId: trip.id,
-    seatIds: seats.map((s) => s.id),
-    tokens: users.map((u) => u.token),
+    seatIds: getSeatsSync(trip.id).map((s) => s.id),
+    tokens: registerUsers(VUS, "overlap"),
   };
 }
 
@@ -83,8 +81,8 @@ export default async function (data: Data) {
   });
 }
 
-export async function teardown(data: Data) {
-  const seats = await getSeats(data.tripId);
+export function teardown(data: Data) {
+  const seats = getSeatsSync(data.tripId);
   check(seats, {
     "every seat is free again after the cancels": (s) =>
       s.every((seat) => seat.status === "AVAILABLE"),

@@ -11,6 +11,7 @@ import {
   bookingOf,
   createTrip,
   getSeats,
+  getSeatsSync,
   pick,
   registerUsers,
 } from "../support/busbook.ts";
@@ -49,11 +50,10 @@ interface Data {
   tokens: string[];
 }
 
-export async function setup(): Promise<Data> {
-  const admin = await adminToken();
-  const trip = await createTrip(admin, "seat rush", SEATS);
-  const users = await registerUsers(VUS, "rush");
-  return { tripId: trip.id, tokens: users.map((u) => u.token) };
+export function setup(): Data {
+  const admin = adminToken();
+  const trip = createTrip(admin, "seat rush", SEATS);
+  return { tripId: trip.id, tokens: registerUsers(VUS, "rush") };
 }
 
 export default async function (data: Data) {
@@ -84,8 +84,8 @@ export default async function (data: Data) {
   gaveUp.add(1);
 }
 
-export async function teardown(data: Data) {
-  const seats = await getSeats(data.tripId);
+export function teardown(data: Data) {
+  const seats = getSeatsSync(data.tripId);
   check(seats, {
     "sold out: every seat ends BOOKED": (s) =>
       s.length === SEATS && s.every((seat) => seat.status === "BOOKED"),

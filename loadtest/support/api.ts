@@ -1,6 +1,8 @@
-// The Busbook HTTP API as the scenarios use it. Runs under k6 and under the
-// Deno runner: every call is `await http.asyncRequest(…)`, the one request
-// form that is asynchronous in both.
+// The Busbook HTTP API as the scenarios use it, in the two forms k6 has:
+// VU code sends with `send` (`await http.asyncRequest`, asynchronous under
+// k6 and the Deno runner alike); setup() and teardown() send with
+// `sendSync` (`http.request`/`http.batch`), because k6 does not reliably
+// await an async setup().
 import http from "k6/http";
 import type { Response } from "k6/http";
 import { Counter } from "k6/metrics";
@@ -21,30 +23,51 @@ export const serverErrors = new Counter("server_errors");
 // http_req_failed).
 http.setResponseCallback(http.expectedStatuses({ min: 200, max: 299 }, 409));
 
-export interface CallOptions {
+/** One API call, as data, so it can be sent either way. */
+export interface ApiRequest {
+  method: string;
+  path: string;
+  body?: unknown;
   token?: string;
   /** The `name` tag: groups URLs with ids into one submetric. */
-  name?: string;
+  name: string;
 }
 
-/** Sends a JSON request; counts a 5xx or a missing answer in server_errors. */
-export async function call(
-  method: string,
-  path: string,
-  body?: unknown,
-  options: CallOptions = {},
-): Promise<Response> {
+type Wire = [string, string, string | null, {
+  headers: Record<string, string>;
+  tags: Record<string, string>;
+}];
+
+function toWire(request: ApiRequest): Wire {
   const headers: Record<string, string> = {};
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  const res = await http.asyncRequest(
-    method,
-    `${BASE_URL}${path}`,
-    body === undefined ? null : JSON.stringify(body),
-    { headers, tags: { name: options.name ?? path } },
-  );
+  if (request.body !== undefined) headers["content-type"] = "application/json";
+  if (request.token) headers.authorization = `Bearer ${request.token}`;
+  return [
+    request.method,
+    `${BASE_URL}${request.path}`,
+    request.body === undefined ? null : JSON.stringify(request.body),
+    { headers, tags: { name: request.name } },
+  ];
+}
+
+function counted(res: Response): Response {
   serverErrors.add(res.status >= 500 || res.status === 0 ? 1 : 0);
   return res;
+}
+
+/** Sends from VU code; counts a 5xx or a missing answer in server_errors. */
+export async function send(request: ApiRequest): Promise<Response> {
+  return counted(await http.asyncRequest(...toWire(request)));
+}
+
+/** Sends from setup()/teardown(), concurrently, waiting for every answer. */
+export function sendAllSync(requests: ApiRequest[]): Response[] {
+  return http.batch(requests.map(toWire)).map(counted);
+}
+
+/** Sends one request from setup()/teardown(). */
+export function sendSync(request: ApiRequest): Response {
+  return sendAllSync([request])[0];
 }
 
 /** The parsed JSON body, or undefined when it is not JSON. */

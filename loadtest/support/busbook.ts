@@ -1,11 +1,15 @@
-// Busbook's API calls (DESIGN.md §5) used by setup, iterations and teardown.
+// Busbook's API (DESIGN.md §5) for the scenarios: each endpoint as an
+// ApiRequest, the async calls VU code awaits, and the synchronous helpers
+// setup() and teardown() use.
 import {
+  type ApiRequest,
   bodyOf,
-  call,
-  type CallOptions,
   expectStatus,
   type Response,
   runId,
+  send,
+  sendAllSync,
+  sendSync,
 } from "./api.ts";
 
 export interface Seat {
@@ -28,90 +32,58 @@ export interface ApiError {
   error: { code: string; message: string; seatIds?: number[] };
 }
 
-export interface TestUser {
-  email: string;
-  token: string;
-}
-
 const PASSWORD = "loadtest-password-1";
 
-/** Logs in as the admin named by ADMIN_EMAIL / ADMIN_PASSWORD. */
-export async function adminToken(): Promise<string> {
-  if (!__ENV.ADMIN_EMAIL || !__ENV.ADMIN_PASSWORD) {
-    throw new Error("set ADMIN_EMAIL and ADMIN_PASSWORD (an admin of the app)");
-  }
-  const res = await call("POST", "/api/auth/login", {
-    email: __ENV.ADMIN_EMAIL,
-    password: __ENV.ADMIN_PASSWORD,
-  }, { name: "login" });
-  expectStatus(res, 200, "admin login");
-  return bodyOf<{ token: string }>(res)!.token;
-}
+export const requests = {
+  tripDetails: (tripId: number): ApiRequest => ({
+    method: "GET",
+    path: `/api/trips/${tripId}`,
+    name: "trip_api",
+  }),
+  book: (token: string, tripId: number, seatIds: number[]): ApiRequest => ({
+    method: "POST",
+    path: "/api/bookings",
+    body: { tripId, seatIds },
+    token,
+    name: "book",
+  }),
+  hold: (token: string, tripId: number, seatIds: number[]): ApiRequest => ({
+    method: "POST",
+    path: "/api/holds",
+    body: { tripId, seatIds },
+    token,
+    name: "hold",
+  }),
+  confirm: (token: string, bookingId: number): ApiRequest => ({
+    method: "POST",
+    path: `/api/bookings/${bookingId}/confirm`,
+    token,
+    name: "confirm",
+  }),
+  cancel: (token: string, bookingId: number): ApiRequest => ({
+    method: "POST",
+    path: `/api/bookings/${bookingId}/cancel`,
+    token,
+    name: "cancel",
+  }),
+  myBookings: (token: string): ApiRequest => ({
+    method: "GET",
+    path: "/api/bookings",
+    token,
+    name: "my_bookings",
+  }),
+};
 
-/** Creates a scheduled trip departing in two days, with `totalSeats` seats. */
-export async function createTrip(
-  admin: string,
-  label: string,
-  totalSeats: number,
-): Promise<{ id: number; name: string; totalSeats: number }> {
-  const id = runId();
-  const departs = Date.now() + 2 * 24 * 3600_000 +
-    Math.floor(Math.random() * 3600_000);
-  const res = await call("POST", "/api/admin/trips", {
-    name: `Load test ${label} ${id}`,
-    origin: `Loadville ${id}`,
-    destination: `Stressburg ${id}`,
-    departsAt: new Date(departs).toISOString(),
-    arrivesAt: new Date(departs + 3 * 3600_000).toISOString(),
-    totalSeats,
-    price: 19.5,
-  }, { token: admin, name: "admin_create_trip" });
-  expectStatus(res, 201, "create trip");
-  return bodyOf<{ trip: { id: number; name: string; totalSeats: number } }>(
-    res,
-  )!.trip;
-}
+// ---- VU code (asynchronous) ----
 
-/**
- * Registers `count` users (a few at a time, so setup stays fast without
- * flooding the password hasher), each with its own session token.
- */
-export async function registerUsers(
-  count: number,
-  label: string,
-): Promise<TestUser[]> {
-  const id = runId();
-  const users: TestUser[] = [];
-  const concurrency = 8;
-  for (let start = 0; start < count; start += concurrency) {
-    const batch = Array.from(
-      { length: Math.min(concurrency, count - start) },
-      async (_, i) => {
-        const email = `${label}-${id}-${start + i}@loadtest.example`;
-        const res = await call("POST", "/api/auth/register", {
-          name: `Load ${label} ${start + i}`,
-          email,
-          password: PASSWORD,
-        }, { name: "register" });
-        expectStatus(res, 201, `register ${email}`);
-        return { email, token: bodyOf<{ token: string }>(res)!.token };
-      },
-    );
-    users.push(...await Promise.all(batch));
-  }
-  return users;
-}
-
-/** The seat map of a trip. */
-export async function getSeats(tripId: number): Promise<Seat[]> {
-  const res = await tripDetails(tripId);
-  expectStatus(res, 200, `GET trip ${tripId}`);
-  return bodyOf<{ seats: Seat[] }>(res)!.seats;
-}
-
-/** GET /api/trips/:id (name tag `trip_api`). */
+/** GET /api/trips/:id. */
 export function tripDetails(tripId: number): Promise<Response> {
-  return call("GET", `/api/trips/${tripId}`, undefined, { name: "trip_api" });
+  return send(requests.tripDetails(tripId));
+}
+
+/** The seat map of a trip. @throws unless the API answers 200. */
+export async function getSeats(tripId: number): Promise<Seat[]> {
+  return seatsOf(await tripDetails(tripId), tripId);
 }
 
 /** POST /api/bookings. */
@@ -119,13 +91,8 @@ export function book(
   token: string,
   tripId: number,
   seatIds: number[],
-  options: CallOptions = {},
 ): Promise<Response> {
-  return call("POST", "/api/bookings", { tripId, seatIds }, {
-    name: "book",
-    ...options,
-    token,
-  });
+  return send(requests.book(token, tripId, seatIds));
 }
 
 /** POST /api/holds. */
@@ -134,36 +101,112 @@ export function hold(
   tripId: number,
   seatIds: number[],
 ): Promise<Response> {
-  return call("POST", "/api/holds", { tripId, seatIds }, {
-    name: "hold",
-    token,
-  });
+  return send(requests.hold(token, tripId, seatIds));
 }
 
 /** POST /api/bookings/:id/confirm. */
 export function confirm(token: string, bookingId: number): Promise<Response> {
-  return call("POST", `/api/bookings/${bookingId}/confirm`, undefined, {
-    name: "confirm",
-    token,
-  });
+  return send(requests.confirm(token, bookingId));
 }
 
 /** POST /api/bookings/:id/cancel. */
 export function cancel(token: string, bookingId: number): Promise<Response> {
-  return call("POST", `/api/bookings/${bookingId}/cancel`, undefined, {
-    name: "cancel",
-    token,
-  });
+  return send(requests.cancel(token, bookingId));
 }
 
-/** The signed-in user's bookings. */
-export async function myBookings(token: string): Promise<Booking[]> {
-  const res = await call("GET", "/api/bookings", undefined, {
-    name: "my_bookings",
-    token,
+// ---- setup() and teardown() (synchronous) ----
+
+/** Logs in as the admin named by ADMIN_EMAIL / ADMIN_PASSWORD. */
+export function adminToken(): string {
+  if (!__ENV.ADMIN_EMAIL || !__ENV.ADMIN_PASSWORD) {
+    throw new Error("set ADMIN_EMAIL and ADMIN_PASSWORD (an admin of the app)");
+  }
+  const res = sendSync({
+    method: "POST",
+    path: "/api/auth/login",
+    body: { email: __ENV.ADMIN_EMAIL, password: __ENV.ADMIN_PASSWORD },
+    name: "login",
   });
+  expectStatus(res, 200, "admin login");
+  return bodyOf<{ token: string }>(res)!.token;
+}
+
+/** Creates a scheduled trip departing in two days, with `totalSeats` seats. */
+export function createTrip(
+  admin: string,
+  label: string,
+  totalSeats: number,
+): { id: number; name: string; totalSeats: number } {
+  const id = runId();
+  const departs = Date.now() + 2 * 24 * 3600_000 +
+    Math.floor(Math.random() * 3600_000);
+  const res = sendSync({
+    method: "POST",
+    path: "/api/admin/trips",
+    body: {
+      name: `Load test ${label} ${id}`,
+      origin: `Loadville ${id}`,
+      destination: `Stressburg ${id}`,
+      departsAt: new Date(departs).toISOString(),
+      arrivesAt: new Date(departs + 3 * 3600_000).toISOString(),
+      totalSeats,
+      price: 19.5,
+    },
+    token: admin,
+    name: "admin_create_trip",
+  });
+  expectStatus(res, 201, "create trip");
+  return bodyOf<{ trip: { id: number; name: string; totalSeats: number } }>(
+    res,
+  )!.trip;
+}
+
+/**
+ * Registers `count` users, a batch of 8 at a time (the app hashes each
+ * password, so more at once only queue), and returns their session tokens.
+ */
+export function registerUsers(count: number, label: string): string[] {
+  const id = runId();
+  const tokens: string[] = [];
+  for (let start = 0; start < count; start += 8) {
+    const batch = Array.from(
+      { length: Math.min(8, count - start) },
+      (_, i): ApiRequest => ({
+        method: "POST",
+        path: "/api/auth/register",
+        body: {
+          name: `Load ${label} ${start + i}`,
+          email: `${label}-${id}-${start + i}@loadtest.example`,
+          password: PASSWORD,
+        },
+        name: "register",
+      }),
+    );
+    for (const res of sendAllSync(batch)) {
+      expectStatus(res, 201, "register");
+      tokens.push(bodyOf<{ token: string }>(res)!.token);
+    }
+  }
+  return tokens;
+}
+
+/** The seat map of a trip, from setup()/teardown(). */
+export function getSeatsSync(tripId: number): Seat[] {
+  return seatsOf(sendSync(requests.tripDetails(tripId)), tripId);
+}
+
+/** The user's bookings, from teardown(). */
+export function myBookingsSync(token: string): Booking[] {
+  const res = sendSync(requests.myBookings(token));
   expectStatus(res, 200, "GET /api/bookings");
   return bodyOf<{ bookings: Booking[] }>(res)!.bookings;
+}
+
+// ---- reading answers ----
+
+function seatsOf(res: Response, tripId: number): Seat[] {
+  expectStatus(res, 200, `GET trip ${tripId}`);
+  return bodyOf<{ seats: Seat[] }>(res)!.seats;
 }
 
 /** The booking in a 201/200 answer. */

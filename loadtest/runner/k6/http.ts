@@ -1,15 +1,22 @@
-// `k6/http` for the Deno runner, on top of fetch.
+// `k6/http` for the Deno runner.
 //
-// Every request function here is asynchronous (returns a Promise), including
-// `get`/`post`/`request`/`batch`, which are synchronous in k6. Scenarios use
-// `await http.asyncRequest(…)`, which has the same meaning under both (k6 ≥
-// 0.43), so they run unchanged. Each request records `http_reqs`,
-// `http_req_duration` (start → last body byte), `http_req_waiting` (start →
-// headers) and `http_req_failed` (by the response callback) with the tags
-// k6 uses: method, status, url, name, expected_response, scenario, group.
+// As in k6, `asyncRequest` returns a Promise and `request`/`get`/`post`/
+// `put`/`del`/`batch` are synchronous. All VUs share this one thread, so a
+// synchronous request would stall every VU: the sync forms work only in
+// setup() and teardown() (see sync_fetch.ts) and throw inside an iteration,
+// where scenarios use `await http.asyncRequest(…)`. Each request records
+// `http_reqs`, `http_req_duration` (call → last body byte),
+// `http_req_waiting` (call → headers) and `http_req_failed` (by the
+// response callback), tagged like k6: method, status, url, name,
+// expected_response, scenario, group.
 import { addSample, type Tags } from "../registry.ts";
 import { builtin } from "../builtin_metrics.ts";
-import { currentContext } from "../vu_context.ts";
+import { currentContext, type VuContext } from "../vu_context.ts";
+import {
+  fetchSync,
+  type WireRequest,
+  type WireResponse,
+} from "../sync_fetch.ts";
 
 export type RequestBody =
   | string
@@ -27,6 +34,7 @@ export interface Params {
   tags?: Tags;
   /** Milliseconds, or a duration string like "30s" (default 60 s). */
   timeout?: number | string;
+  /** "text" (default) or "none"; "binary" only for asyncRequest. */
   responseType?: "text" | "binary" | "none";
   responseCallback?: ResponseCallback | null;
 }
@@ -105,22 +113,87 @@ function canonicalHeaderName(name: string): string {
   ).join("-");
 }
 
-function encodeBody(
+/** The request as data, shared by both transports. */
+function prepare(
+  method: string,
+  url: string,
   body: RequestBody,
-  headers: Headers,
-): BodyInit | undefined {
-  if (body === null || body === undefined) return undefined;
-  if (typeof body === "string") return body;
-  if (body instanceof ArrayBuffer || body instanceof Uint8Array) {
-    return body as BodyInit;
+  params: Params,
+): WireRequest {
+  const headers = new Headers(params.headers);
+  let encoded: string | Uint8Array | null = null;
+  if (typeof body === "string") encoded = body;
+  else if (body instanceof ArrayBuffer) encoded = new Uint8Array(body);
+  else if (body instanceof Uint8Array) encoded = body;
+  else if (body) {
+    // k6 form-encodes a plain object body.
+    if (!headers.has("content-type")) {
+      headers.set("content-type", "application/x-www-form-urlencoded");
+    }
+    encoded = new URLSearchParams(
+      Object.entries(body).map(([k, v]) => [k, String(v)]),
+    ).toString();
   }
-  // k6 form-encodes a plain object body.
-  if (!headers.has("content-type")) {
-    headers.set("content-type", "application/x-www-form-urlencoded");
+  return {
+    method: method.toUpperCase(),
+    url,
+    headers: [...headers],
+    body: encoded,
+    timeoutMs: timeoutMs(params.timeout),
+  };
+}
+
+/** Turns a wire answer into a Response and records its samples. */
+function finish(
+  context: VuContext,
+  request: WireRequest,
+  wire: WireResponse,
+  params: Params,
+  body: string | ArrayBuffer | null = wire.body,
+): Response {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of wire.headers) {
+    headers[canonicalHeaderName(name)] = value;
   }
-  return new URLSearchParams(
-    Object.entries(body).map(([k, v]) => [k, String(v)]),
+  const response = new Response(
+    { method: request.method, url: request.url },
+    wire.url,
+    wire.status,
+    headers,
+    params.responseType === "none" ? null : body,
+    {
+      duration: wire.duration,
+      waiting: wire.waiting,
+      receiving: wire.duration - wire.waiting,
+      sending: 0,
+      blocked: 0,
+      connecting: 0,
+      tls_handshaking: 0,
+    },
+    wire.error ?? "",
+    wire.errorCode ?? 0,
   );
+  const callback = params.responseCallback === undefined
+    ? responseCallback
+    : params.responseCallback;
+  const expected = callback ? callback(response.status) : undefined;
+  const tags: Tags = {
+    ...context.tags,
+    method: request.method,
+    url: request.url,
+    name: request.url,
+    status: String(response.status),
+    ...(expected === undefined ? {} : { expected_response: String(expected) }),
+    ...params.tags,
+  };
+  const metrics = builtin();
+  addSample(metrics.httpReqs, 1, tags);
+  addSample(metrics.httpReqDuration, response.timings.duration, tags);
+  addSample(metrics.httpReqWaiting, response.timings.waiting, tags);
+  if (expected !== undefined) {
+    addSample(metrics.httpReqFailed, expected ? 0 : 1, tags);
+  }
+  return response;
 }
 
 /** Sends one request; resolves to a Response (status 0 on network errors). */
@@ -131,139 +204,51 @@ export async function asyncRequest(
   params: Params = {},
 ): Promise<Response> {
   const context = currentContext();
-  const metrics = builtin();
-  const headers = new Headers(params.headers);
-  const init: RequestInit = {
-    method: method.toUpperCase(),
-    headers,
-    body: encodeBody(body, headers),
-    signal: AbortSignal.any([
-      context.signal,
-      AbortSignal.timeout(timeoutMs(params.timeout)),
-    ]),
-  };
-  const request = { method: init.method!, url };
+  const request = prepare(method, url, body, params);
   const started = performance.now();
-  let response: Response;
+  let wire: WireResponse;
+  let responseBody: string | ArrayBuffer | null = null;
   try {
-    const answer = await fetch(url, init);
-    const headersAt = performance.now();
-    const responseBody = await readBody(answer, params.responseType);
-    const ended = performance.now();
-    const responseHeaders: Record<string, string> = {};
-    answer.headers.forEach((value, name) => {
-      responseHeaders[canonicalHeaderName(name)] = value;
+    const answer = await fetch(url, {
+      method: request.method,
+      headers: request.headers,
+      body: (request.body ?? undefined) as BodyInit | undefined,
+      signal: AbortSignal.any([
+        context.signal,
+        AbortSignal.timeout(request.timeoutMs),
+      ]),
     });
-    response = new Response(
-      request,
-      answer.url || url,
-      answer.status,
-      responseHeaders,
-      responseBody,
-      timings(started, headersAt, ended),
-    );
+    const headersAt = performance.now();
+    if (params.responseType === "binary") {
+      responseBody = await answer.arrayBuffer();
+    } else if (params.responseType === "none") await answer.body?.cancel();
+    else responseBody = await answer.text();
+    wire = {
+      status: answer.status,
+      url: answer.url || url,
+      headers: [...answer.headers],
+      body: null,
+      waiting: headersAt - started,
+      duration: performance.now() - started,
+    };
   } catch (error) {
     // The scenario was stopped: the iteration ends, no sample (as in k6).
     if (context.signal.aborted) throw context.signal.reason;
     const timedOut = error instanceof DOMException &&
       error.name === "TimeoutError";
-    const ended = performance.now();
-    response = new Response(
-      request,
+    const elapsed = performance.now() - started;
+    wire = {
+      status: 0,
       url,
-      0,
-      {},
-      null,
-      timings(started, ended, ended),
-      timedOut ? "request timeout" : String(error),
-      timedOut ? 1050 : 1000,
-    );
+      headers: [],
+      body: null,
+      waiting: elapsed,
+      duration: elapsed,
+      error: timedOut ? "request timeout" : String(error),
+      errorCode: timedOut ? 1050 : 1000,
+    };
   }
-
-  const callback = params.responseCallback === undefined
-    ? responseCallback
-    : params.responseCallback;
-  const expected = callback ? callback(response.status) : undefined;
-  const tags: Tags = {
-    ...context.tags,
-    method: request.method,
-    url,
-    name: url,
-    status: String(response.status),
-    ...(expected === undefined ? {} : { expected_response: String(expected) }),
-    ...params.tags,
-  };
-  addSample(metrics.httpReqs, 1, tags);
-  addSample(metrics.httpReqDuration, response.timings.duration, tags);
-  addSample(metrics.httpReqWaiting, response.timings.waiting, tags);
-  if (expected !== undefined) {
-    addSample(metrics.httpReqFailed, expected ? 0 : 1, tags);
-  }
-  return response;
-}
-
-async function readBody(
-  answer: globalThis.Response,
-  type: Params["responseType"],
-): Promise<string | ArrayBuffer | null> {
-  if (type === "binary") return await answer.arrayBuffer();
-  if (type !== "none") return await answer.text();
-  await answer.body?.cancel();
-  return null;
-}
-
-function timings(started: number, headersAt: number, ended: number): Timings {
-  return {
-    duration: ended - started,
-    waiting: headersAt - started,
-    receiving: ended - headersAt,
-    sending: 0,
-    blocked: 0,
-    connecting: 0,
-    tls_handshaking: 0,
-  };
-}
-
-/** k6 `request`; asynchronous here (see the module comment). */
-export function request(
-  method: string,
-  url: string,
-  body?: RequestBody,
-  params?: Params,
-): Promise<Response> {
-  return asyncRequest(method, url, body, params);
-}
-
-/** k6 `get`; asynchronous here. */
-export function get(url: string, params?: Params): Promise<Response> {
-  return asyncRequest("GET", url, null, params);
-}
-
-/** k6 `post`; asynchronous here. */
-export function post(
-  url: string,
-  body?: RequestBody,
-  params?: Params,
-): Promise<Response> {
-  return asyncRequest("POST", url, body, params);
-}
-
-/** k6 `put`; asynchronous here. */
-export function put(
-  url: string,
-  body?: RequestBody,
-  params?: Params,
-): Promise<Response> {
-  return asyncRequest("PUT", url, body, params);
-}
-
-/** k6 `del`; asynchronous here. */
-export function del(
-  url: string,
-  body?: RequestBody,
-  params?: Params,
-): Promise<Response> {
-  return asyncRequest("DELETE", url, body, params);
+  return finish(context, request, wire, params, responseBody);
 }
 
 type BatchItem =
@@ -271,15 +256,80 @@ type BatchItem =
   | [string, string, RequestBody?, Params?]
   | { method: string; url: string; body?: RequestBody; params?: Params };
 
-function sendBatchItem(item: BatchItem): Promise<Response> {
-  if (typeof item === "string") return asyncRequest("GET", item);
-  if (Array.isArray(item)) return asyncRequest(...item);
-  return asyncRequest(item.method, item.url, item.body, item.params);
+function normalize(item: BatchItem): [string, string, RequestBody, Params] {
+  if (typeof item === "string") return ["GET", item, null, {}];
+  if (Array.isArray(item)) {
+    return [item[0], item[1], item[2] ?? null, item[3] ?? {}];
+  }
+  return [item.method, item.url, item.body ?? null, item.params ?? {}];
 }
 
-/** k6 `batch` (array form): the requests run concurrently. */
-export function batch(requests: BatchItem[]): Promise<Response[]> {
-  return Promise.all(requests.map(sendBatchItem));
+/**
+ * k6 `batch` (array form): the requests run concurrently; returns when all
+ * answered. Synchronous: setup() and teardown() only.
+ */
+export function batch(requests: BatchItem[]): Response[] {
+  const context = currentContext();
+  if (context.vu !== 0) {
+    throw new Error(
+      "synchronous http calls would stall every VU of the Deno runner: " +
+        "use `await http.asyncRequest(…)` in VU code (sync calls are for " +
+        "setup() and teardown())",
+    );
+  }
+  const items = requests.map(normalize);
+  const prepared = items.map(([method, url, body, params]) => {
+    if (params.responseType === "binary") {
+      throw new Error("responseType binary needs http.asyncRequest here");
+    }
+    return prepare(method, url, body, params);
+  });
+  const answers = fetchSync(prepared);
+  return answers.map((wire, i) =>
+    finish(context, prepared[i], wire, items[i][3])
+  );
+}
+
+/** k6 `request`; synchronous (setup() and teardown() only). */
+export function request(
+  method: string,
+  url: string,
+  body?: RequestBody,
+  params?: Params,
+): Response {
+  return batch([[method, url, body, params]])[0];
+}
+
+/** k6 `get`; synchronous (setup() and teardown() only). */
+export function get(url: string, params?: Params): Response {
+  return request("GET", url, null, params);
+}
+
+/** k6 `post`; synchronous (setup() and teardown() only). */
+export function post(
+  url: string,
+  body?: RequestBody,
+  params?: Params,
+): Response {
+  return request("POST", url, body, params);
+}
+
+/** k6 `put`; synchronous (setup() and teardown() only). */
+export function put(
+  url: string,
+  body?: RequestBody,
+  params?: Params,
+): Response {
+  return request("PUT", url, body, params);
+}
+
+/** k6 `del`; synchronous (setup() and teardown() only). */
+export function del(
+  url: string,
+  body?: RequestBody,
+  params?: Params,
+): Response {
+  return request("DELETE", url, body, params);
 }
 
 export default {
