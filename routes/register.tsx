@@ -33,7 +33,7 @@ function renderRegister(
     : `/login?next=${encodeURIComponent(next)}`;
   return c.html(
     renderDocument(
-      <Layout title="Create an account" user={c.get("user")} section="account">
+      <Layout title="Create an account" user={c.get("user")}>
         <AuthCard
           title="Create your account"
           intro="It takes a minute. Then pick your seats."

@@ -31,6 +31,9 @@ dbTest(
       page.setDefaultTimeout(10_000);
 
       await page.goto(`${server.url}/register`);
+      await page.getByRole("button", { name: "Create account" }).click();
+      await page.getByText("Enter your name").waitFor();
+      await page.screenshot({ path: await screenshotPath("register-errors") });
       await page.getByLabel("Full name").fill("Lisa Passenger");
       await page.getByLabel("Email").fill(uniqueEmail());
       await page.getByLabel("Password").fill("a long enough password");
@@ -103,6 +106,7 @@ dbTest(
       await page.getByRole("link", { name: "My bookings" }).first().click();
       const card = page.locator(`a[href="/bookings/${bookingId}"]`);
       await card.waitFor();
+      await page.screenshot({ path: await screenshotPath("my-bookings") });
       assert.match(await card.textContent() ?? "", /Confirmed/);
       await card.click();
       await page.getByText("Cancel booking", { exact: true }).click();
