@@ -10,8 +10,27 @@ import { auditBookingInvariants } from "../lib/audit.ts";
 import { SCENARIOS, SMOKE_ENV, tripIdsOf } from "../scripts/loadtest_plan.ts";
 import type { RunSummary } from "../loadtest/runner/summary.ts";
 import { uniqueSuffix } from "./support/factories.ts";
+import { createClient } from "redis";
 
 const LOADTEST = new URL("../scripts/loadtest.ts", import.meta.url).pathname;
+const REDIS_PREFIX = `${Deno.env.get("BUSBOOK_TEST_RUN")}:loadtest:`;
+
+/** Deletes the keys the smoke run's app wrote to the shared Redis. */
+async function removeRedisKeys() {
+  const url = Deno.env.get("REDIS_URL");
+  if (!url) return;
+  const client = createClient({ url });
+  await client.connect();
+  try {
+    for await (
+      const keys of client.scanIterator({ MATCH: `${REDIS_PREFIX}*` })
+    ) {
+      if (keys.length) await client.del(keys);
+    }
+  } finally {
+    await client.close();
+  }
+}
 
 function counter(summary: RunSummary, name: string): number | undefined {
   return summary.metrics[name]?.values.count;
@@ -39,7 +58,7 @@ dbTest(
           LOADTEST_PORT: "0",
           ADMIN_EMAIL: `loadtest-admin-${uniqueSuffix()}@example.test`,
           ADMIN_PASSWORD: "loadtest-admin-password",
-          REDIS_KEY_PREFIX: `${Deno.env.get("BUSBOOK_TEST_RUN")}:loadtest:`,
+          REDIS_KEY_PREFIX: REDIS_PREFIX,
         },
         stdin: "null",
         stdout: "piped",
@@ -138,6 +157,7 @@ dbTest(
       );
     } finally {
       await Deno.remove(dir, { recursive: true });
+      await removeRedisKeys();
     }
   },
 );
