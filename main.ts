@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { requestId } from "hono/request-id";
 import { logger } from "hono/logger";
 import type { AppEnv } from "./lib/context.ts";
 import { env } from "./lib/env.ts";
@@ -10,6 +9,7 @@ import { requestBodyLimit } from "./lib/body_limit.ts";
 import { csrfProtection } from "./lib/csrf.ts";
 import { closeRedis } from "./lib/redis.ts";
 import { securityHeaders } from "./lib/security_headers.ts";
+import { requestId } from "./lib/request_id.ts";
 import { handleError, handleNotFound } from "./lib/error_handler.tsx";
 import {
   closeLiveUpdates,
@@ -50,7 +50,7 @@ handleTripChanges();
 /** The whole application; tests call `app.request` on it in-process. */
 export const app = new Hono<AppEnv>();
 
-app.use(requestId());
+app.use(requestId);
 if (env.LOG_REQUESTS) app.use(logger());
 app.use(securityHeaders);
 app.use(requestBodyLimit);

@@ -21,11 +21,17 @@ export const PROTECTED_PREFIXES: readonly {
 
 /** What a path requires, or null when it is public. */
 export function requirementFor(path: string): Requirement | null {
-  const match = PROTECTED_PREFIXES.find(({ prefix }) =>
-    path === prefix || path.startsWith(`${prefix}/`)
-  );
-  return match?.requires ?? null;
+  for (const { prefix, below, requires } of PREFIX_MATCHERS) {
+    if (path === prefix || path.startsWith(below)) return requires;
+  }
+  return null;
 }
+
+// `${prefix}/` built once rather than on every request.
+const PREFIX_MATCHERS = PROTECTED_PREFIXES.map((entry) => ({
+  ...entry,
+  below: `${entry.prefix}/`,
+}));
 
 /**
  * Where to go after signing in: `next` when it is a path on this site,

@@ -1,5 +1,3 @@
-import type { RequestIdVariables } from "hono/request-id";
-
 /** The signed-in user as the request sees it (from a verified token). */
 export interface SessionUser {
   id: number;
@@ -8,7 +6,9 @@ export interface SessionUser {
 
 /** Hono environment shared by every route: typed context variables. */
 export interface AppEnv {
-  Variables: RequestIdVariables & {
+  Variables: {
+    /** Set by lib/request_id.ts; echoed in X-Request-Id and error logs. */
+    requestId: string;
     user: SessionUser | null;
   };
 }

@@ -61,18 +61,22 @@ export const idSchema = z.number({ error: "must be a positive integer id" })
   .positive("must be a positive integer id")
   .max(Number.MAX_SAFE_INTEGER, "is too large to be an id");
 
+const ID_PARAM = /^[1-9][0-9]{0,14}$/;
+
 /**
  * A database id in a URL: digits only ("1e3", "-1", " 7", "abc" are
  * refused), converted to a number.
  */
 export const idParamSchema = z.string()
-  .regex(/^[1-9][0-9]{0,14}$/, "must be a positive integer id")
+  .regex(ID_PARAM, "must be a positive integer id")
   .transform(Number);
 
 /** Parses the `:id` path parameter (400 unless it is a positive integer). */
 export function validateIdParam(c: Context, name = "id"): number {
-  const result = idParamSchema.safeParse(c.req.param(name));
-  if (result.success) return result.data;
+  // idParamSchema's test without zod's parse machinery: this runs on every
+  // trip read, the hottest route.
+  const raw = c.req.param(name);
+  if (raw !== undefined && ID_PARAM.test(raw)) return Number(raw);
   throw new ValidationError([
     { path: name, message: "must be a positive integer id" },
   ]);
