@@ -1,5 +1,11 @@
 import type { RedisClient } from "./redis.ts";
-import { type Cache, GENERATION_TTL_SECONDS, untagValue } from "./cache.ts";
+import {
+  type Cache,
+  GENERATION_TTL_SECONDS,
+  tagValue,
+  untagValue,
+} from "./cache.ts";
+import { MemoryCache, type MemoryCacheOptions } from "./cache_memory.ts";
 
 // A fresh generation is Redis's own clock in microseconds: larger than any
 // generation a key had before it expired or was evicted, whatever the app
@@ -42,6 +48,13 @@ redis.call('EXPIRE', KEYS[1], ARGV[1])
 return 1
 `;
 
+// The generation, the tagged value and the value's remaining lifetime in
+// one atomic step, so a local copy never outlives the value in Redis.
+const READ_WITH_TTL = `
+return {redis.call('GET', KEYS[1]), redis.call('GET', KEYS[2]),
+  redis.call('PTTL', KEYS[2])}
+`;
+
 interface Script {
   source: string;
   sha1: Promise<string>;
@@ -61,25 +74,53 @@ function script(source: string): Script {
 }
 
 /**
- * The Redis adapter. A read is one MGET of the generation and the tagged
- * value (the hot path: no script); creating a generation, storing a value
+ * The Redis adapter. Creating a generation, storing a value
  * (compare-and-set) and bumping are Lua scripts, atomic across instances.
  * Errors propagate; wrap it with `guardCache` for timeouts and outages.
+ *
+ * Reads keep a local copy of each value (tagged, with its remaining TTL):
+ * while a copy is held, a hit is one GET of the generation and the body
+ * does not cross the wire again. The generation is still read from Redis
+ * on every read, and a copy is served only when its tag equals it, so an
+ * invalidation by any instance is seen at once, exactly as without copies.
  */
 export class RedisCache implements Cache {
   readonly shared = true;
   readonly #initGeneration = script(INIT_GENERATION);
   readonly #setVersioned = script(SET_VERSIONED);
   readonly #bump = script(BUMP);
+  readonly #readWithTtl = script(READ_WITH_TTL);
+  readonly #copies: MemoryCache;
 
-  /** `connect` hands out a ready client, or null while Redis is unreachable. */
+  /**
+   * `connect` hands out a ready client, or null while Redis is unreachable;
+   * `copies` bounds the local copies (and lets tests move their clock).
+   */
   constructor(
     private readonly connect: () => Promise<RedisClient | null>,
-  ) {}
+    copies: MemoryCacheOptions = {},
+  ) {
+    this.#copies = new MemoryCache({
+      maxEntries: 1000,
+      maxChars: 8 * 1024 * 1024,
+      ...copies,
+    });
+  }
 
   async readVersioned(generationKey: string, dataKey: string) {
     const client = await this.#client();
-    const [generation, stored] = await client.mGet([generationKey, dataKey]);
+    const copy = untagValue(this.#copies.get(dataKey));
+    if (copy) {
+      const generation = await client.get(generationKey);
+      if (generation === copy.generation) {
+        return { generation, value: copy.value };
+      }
+      // Invalidated (or the generation vanished): read it all afresh.
+    }
+    const [generation, stored, ttlMs] = await this.#run(this.#readWithTtl, [
+      generationKey,
+      dataKey,
+    ], []) as [string | null, string | null, number];
     if (generation === null) {
       const created = await this.#run(this.#initGeneration, [generationKey], [
         String(GENERATION_TTL_SECONDS),
@@ -87,10 +128,11 @@ export class RedisCache implements Cache {
       return { generation: String(created), value: undefined };
     }
     const tagged = untagValue(stored);
-    return {
-      generation,
-      value: tagged?.generation === generation ? tagged.value : undefined,
-    };
+    if (tagged?.generation !== generation) {
+      return { generation, value: undefined };
+    }
+    if (ttlMs > 0) this.#copies.set(dataKey, stored!, ttlMs / 1000);
+    return { generation, value: tagged.value };
   }
 
   async setVersioned(
@@ -99,11 +141,16 @@ export class RedisCache implements Cache {
     value: string,
     ttlSeconds: number,
   ): Promise<void> {
-    await this.#run(this.#setVersioned, [dataKey], [
+    const ttl = Math.max(1, Math.floor(ttlSeconds));
+    const stored = await this.#run(this.#setVersioned, [dataKey], [
       generation,
       value,
-      String(Math.max(1, Math.floor(ttlSeconds))),
+      String(ttl),
     ]);
+    // Keep a copy only of what Redis now holds (not of a refused stale write).
+    if (stored === 1) {
+      this.#copies.set(dataKey, tagValue(generation, value), ttl);
+    }
   }
 
   async bump(generationKey: string): Promise<void> {
@@ -145,6 +192,7 @@ export class RedisCache implements Cache {
 /** A cache on the Redis client that `connect` hands out. */
 export function createRedisCache(
   connect: () => Promise<RedisClient | null>,
+  copies?: MemoryCacheOptions,
 ): RedisCache {
-  return new RedisCache(connect);
+  return new RedisCache(connect, copies);
 }
