@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { NotFoundError } from "./errors.ts";
 import { hasAtMostTwoDecimals } from "./money.ts";
-import { idParamSchema } from "./validation.ts";
+import { hasNoControlCharacters, idParamSchema } from "./validation.ts";
 
 export const MAX_SEATS = 100;
 export const MAX_PRICE = 100_000;
@@ -14,7 +14,11 @@ const text = (label: string, max: number) =>
   z.string({ error: `${label} is required` })
     .trim()
     .min(1, `${label} is required`)
-    .max(max, `${label} must be at most ${max} characters`);
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine(
+      hasNoControlCharacters,
+      `${label} must not contain control characters`,
+    );
 
 const instant = (label: string) =>
   z.iso.datetime({
@@ -122,7 +126,9 @@ export const TripListQuerySchema = z.object({
   filter: z.enum(["upcoming", "past", "cancelled", "all"], {
     error: "filter must be one of upcoming, past, cancelled, all",
   }).default("upcoming"),
-  q: z.string().trim().max(80, "q must be at most 80 characters").optional(),
+  q: z.string().trim().max(80, "q must be at most 80 characters")
+    .refine(hasNoControlCharacters, "q must not contain control characters")
+    .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });

@@ -138,6 +138,8 @@ export function fromDatabaseError(error: unknown): HttpError | null {
           "DATABASE_OVERLOADED",
         );
       case "22P02":
+      case "22P05":
+      case "22021":
       case "22003":
       case "22007":
       case "22008":

@@ -6,6 +6,16 @@ import type { Context } from "hono";
 import { BadRequestError, ValidationError } from "./errors.ts";
 
 /**
+ * True for text without control characters (NUL, escapes, …): PostgreSQL
+ * refuses NUL in text, and none belongs in a name or a place.
+ */
+export function hasNoControlCharacters(value: string): boolean {
+  return /^[^\p{Cc}]*$/u.test(value);
+}
+
+export const CONTROL_CHARACTERS_MESSAGE = "must not contain control characters";
+
+/**
  * Parses `value` with `schema`.
  * @throws {ValidationError} (400) listing every issue as `{path, message}`.
  */

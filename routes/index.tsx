@@ -9,12 +9,15 @@ import TripCard from "../components/TripCard.tsx";
 import SearchForm, { type SearchValues } from "../components/SearchForm.tsx";
 import { BusIcon } from "../components/Icons.tsx";
 import { textLink } from "../components/ui.ts";
+import { hasNoControlCharacters } from "../lib/validation.ts";
 
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 const place = z.preprocess(
   blankToUndefined,
-  z.string().trim().max(80, "Use at most 80 characters").optional(),
+  z.string().trim().max(80, "Use at most 80 characters")
+    .refine(hasNoControlCharacters, "Use letters, not control characters")
+    .optional(),
 );
 
 const SearchQuery = z.object({

@@ -128,6 +128,8 @@ dbTest(
       [{ price: -1 }, "price"],
       [{ price: 1.005 }, "price"],
       [{ name: "   " }, "name"],
+      [{ name: "Night\u0000bus" }, "name"],
+      [{ origin: "Ber\u0000lin" }, "origin"],
       [{ name: undefined }, "name"],
       [{ departsAt: "tomorrow morning" }, "departsAt"],
       [{ departsAt: "2031-01-01T10:00:00" }, "departsAt"],

@@ -63,6 +63,15 @@ dbTest("a malformed value reaching PostgreSQL (22P02) is a 400", async () => {
   assert.equal((await res.json()).error.code, "BAD_REQUEST");
 });
 
+dbTest("a NUL byte reaching PostgreSQL text (22021) is a 400", async () => {
+  const error = await realPostgresError(
+    "select convert_from('\\x00'::bytea, 'UTF8')",
+  );
+  assert.equal((error as { code: string }).code, "22021");
+  const res = await appThrowing(error).request("/api/boom");
+  assert.equal(res.status, 400);
+});
+
 dbTest("a unique violation (23505) is a 409", async () => {
   const error = await realPostgresError(
     "insert into users (name, email, password_hash) values ('a', 'dup@x.test', 'h'), ('b', 'DUP@x.test', 'h')",

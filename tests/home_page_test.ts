@@ -36,6 +36,12 @@ dbTest(
   },
 );
 
+dbTest("a NUL byte in the search shows a field error, not a 500", async () => {
+  const { status, html } = await getPage("/?from=%00x");
+  assert.notEqual(status, 500);
+  assert.match(html, /control characters/);
+});
+
 dbTest("the home page ships no JavaScript at all", async () => {
   await createTestTrip();
   const { html } = await getPage("/");

@@ -63,6 +63,18 @@ dbTest("GET /api/trips answers 400 for a malformed date", async () => {
 });
 
 dbTest(
+  "GET /api/trips answers 400, not 500, for a NUL byte in a place",
+  async () => {
+    for (const query of ["from=%00", "to=Ber%00lin"]) {
+      const res = await getAs(`/api/trips?${query}`);
+      assert.equal(res.status, 400, query);
+      const { error } = await res.json();
+      assert.equal(error.code, "VALIDATION_FAILED");
+    }
+  },
+);
+
+dbTest(
   "GET /api/trips/:id shows every seat; an expired hold reads as AVAILABLE",
   async () => {
     const trip = await createTestTrip({ totalSeats: 4 });

@@ -3,9 +3,16 @@ import { z } from "zod";
 import type { AppEnv } from "../../lib/context.ts";
 import { NotFoundError } from "../../lib/errors.ts";
 import { getTripReads } from "../../lib/trip_reads.ts";
-import { validateIdParam, validateQuery } from "../../lib/validation.ts";
+import {
+  CONTROL_CHARACTERS_MESSAGE,
+  hasNoControlCharacters,
+  validateIdParam,
+  validateQuery,
+} from "../../lib/validation.ts";
 
-const place = z.string().trim().min(1).max(80).optional();
+const place = z.string().trim().min(1).max(80)
+  .refine(hasNoControlCharacters, CONTROL_CHARACTERS_MESSAGE)
+  .optional();
 const TripSearch = z.object({
   from: place,
   to: place,
