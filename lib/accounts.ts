@@ -6,6 +6,7 @@ import type { Sql } from "./db.ts";
 import { ConflictError, UnauthorizedError } from "./errors.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 import { findUserByEmail, insertUser, type User } from "./users.ts";
+import { hasNoControlCharacters } from "./validation.ts";
 
 const Email = z.string().trim().toLowerCase().max(
   254,
@@ -17,7 +18,7 @@ export const RegisterInput = z.object({
   name: z.string().trim()
     .min(1, "Enter your name")
     .max(100, "Name must be at most 100 characters")
-    .regex(/^[^\p{Cc}]*$/u, "Name must not contain control characters"),
+    .refine(hasNoControlCharacters, "Name must not contain control characters"),
   email: Email,
   password: z.string()
     .min(8, "Password must be at least 8 characters")

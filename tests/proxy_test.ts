@@ -3,25 +3,16 @@
 import assert from "node:assert/strict";
 import { dbTest } from "./support/db.ts";
 import { avoidRateLimitWindowEdge } from "./support/rate_limit_window.ts";
+import { runFixture } from "./support/fixture_process.ts";
 
 dbTest(
   "behind a trusted proxy: per-client limits, Secure cookie, CSRF against the public origin",
   async () => {
     await avoidRateLimitWindowEdge();
-    const output = await new Deno.Command(Deno.execPath(), {
-      args: [
-        "run",
-        "-A",
-        new URL("./fixtures/behind_proxy.ts", import.meta.url).pathname,
-      ],
-      env: { TRUST_PROXY: "true" },
-      stdin: "null",
-    }).output();
-    const stderr = new TextDecoder().decode(output.stderr);
-    assert.equal(output.code, 0, stderr);
-    const stdout = new TextDecoder().decode(output.stdout).trim();
-    const result = JSON.parse(stdout.split("\n").at(-1)!);
-    const statuses: number[] = result.spoofed;
+    const { result } = await runFixture("behind_proxy.ts", {
+      TRUST_PROXY: "true",
+    });
+    const statuses = result.spoofed as number[];
     assert.equal(statuses.at(-1), 429, "forged left-hand entries do not evade");
     assert.ok(statuses.slice(0, -1).every((s) => s === 401), `${statuses}`);
     assert.equal(result.otherClient, 401, "clients behind one proxy are apart");

@@ -3,28 +3,22 @@
 import assert from "node:assert/strict";
 import { dbTest } from "./support/db.ts";
 import { avoidRateLimitWindowEdge } from "./support/rate_limit_window.ts";
+import { runFixture } from "./support/fixture_process.ts";
 
 dbTest(
   "with Redis down, logins still answer (and are limited in-process), logged once",
   async () => {
     await avoidRateLimitWindowEdge();
-    const output = await new Deno.Command(Deno.execPath(), {
-      args: [
-        "run",
-        "-A",
-        new URL("./fixtures/dead_redis_logins.ts", import.meta.url).pathname,
-      ],
-      // Port 1: nothing listens there, the connection is refused at once.
-      env: { REDIS_URL: "redis://127.0.0.1:1" },
-      stdin: "null",
-    }).output();
-    const stdout = new TextDecoder().decode(output.stdout);
-    const stderr = new TextDecoder().decode(output.stderr);
-    assert.equal(output.code, 0, stderr);
-    const result = JSON.parse(stdout.trim().split("\n").at(-1)!);
+    // Port 1: nothing listens there, the connection is refused at once.
+    const { result, stderr } = await runFixture("dead_redis_logins.ts", {
+      REDIS_URL: "redis://127.0.0.1:1",
+    });
     assert.equal(result.firstIsNull, true);
     assert.equal(result.secondIsNull, true);
-    assert.ok(result.secondCallMs < 500, "later calls do not wait for Redis");
+    assert.ok(
+      (result.secondCallMs as number) < 500,
+      "later calls do not wait for Redis",
+    );
     assert.deepEqual(result.statuses, [401, 401, 401, 401, 401, 429]);
     assert.equal(result.registerStatus, 201);
     assert.equal(stderr.match(/Redis unavailable/g)?.length, 1, stderr);
