@@ -7,36 +7,12 @@ import { SeatEventHub } from "../lib/seat_events.ts";
 import { dbTest } from "./support/db.ts";
 import { createTestTrip, createTestUser } from "./support/factories.ts";
 import { commitBooking, seatIdsOf } from "./support/seat_changes.ts";
-import { readSse, type SseReader } from "./support/sse.ts";
-
-interface SeatsEvent {
-  tripId: number;
-  availableSeats: number;
-  seats: { id: number; seatNumber: number; status: string }[];
-}
-
-async function nextSeats(reader: SseReader): Promise<SeatsEvent> {
-  const event = await reader.next();
-  assert.equal(event.event, "seats");
-  return JSON.parse(event.data);
-}
-
-/**
- * Reads `seats` events until one satisfies `done` (an event may repeat the
- * current state, e.g. for the trip's own creation); seats only ever go.
- */
-async function seatsWhere(
-  reader: SseReader,
-  done: (event: Awaited<ReturnType<typeof nextSeats>>) => boolean,
-) {
-  let lowest = Infinity;
-  while (true) {
-    const event = await nextSeats(reader);
-    assert.ok(event.availableSeats <= lowest, "an older state came later");
-    lowest = event.availableSeats;
-    if (done(event)) return event;
-  }
-}
+import {
+  nextSeats,
+  readSse,
+  seatsWhere,
+  type SseReader,
+} from "./support/sse.ts";
 
 async function openSeatMap(tripId: number): Promise<SseReader> {
   const res = await app.request(`/api/trips/${tripId}/events`);
@@ -107,7 +83,7 @@ dbTest("a seat map that disconnects is cleaned up", async () => {
   const hub = getSeatEvents();
   const before = hub.connections;
   const readers = await Promise.all([1, 2, 3].map(() => openSeatMap(trip.id)));
-  await Promise.all(readers.map(nextSeats));
+  await Promise.all(readers.map((reader) => nextSeats(reader)));
   assert.equal(hub.connections, before + 3);
   await readers[0].close();
   await eventually(() => hub.connections === before + 2);
@@ -123,7 +99,7 @@ dbTest(
       trips.flatMap((trip) => [1, 2, 3, 4, 5].map(() => openSeatMap(trip.id))),
     );
     try {
-      await Promise.all(readers.map(nextSeats));
+      await Promise.all(readers.map((reader) => nextSeats(reader)));
       const [{ listeners }] = await sql<{ listeners: number }[]>`
       select count(*)::int as listeners from pg_stat_activity
       where datname = current_database() and query ilike 'listen%'

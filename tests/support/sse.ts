@@ -1,4 +1,5 @@
 // Reads a Server-Sent Events response one event at a time.
+import assert from "node:assert/strict";
 
 export interface SseEvent {
   event: string;
@@ -76,4 +77,39 @@ export function readSse(response: Response): SseReader {
       await reader.cancel().catch(() => {});
     },
   };
+}
+
+/** The body of a live seat map's `seats` event. */
+export interface SeatsEvent {
+  tripId: number;
+  availableSeats: number;
+  seats: { id: number; seatNumber: number; status: string }[];
+}
+
+/** The next event, which must be a `seats` event. */
+export async function nextSeats(
+  reader: SseReader,
+  timeoutMs?: number,
+): Promise<SeatsEvent> {
+  const event = await reader.next(timeoutMs);
+  assert.equal(event.event, "seats");
+  return JSON.parse(event.data);
+}
+
+/**
+ * Reads `seats` events until one satisfies `done` (an event may repeat the
+ * current state, e.g. for the trip's own creation); seats only ever go.
+ */
+export async function seatsWhere(
+  reader: SseReader,
+  done: (event: SeatsEvent) => boolean,
+  timeoutMs?: number,
+): Promise<SeatsEvent> {
+  let lowest = Infinity;
+  while (true) {
+    const event = await nextSeats(reader, timeoutMs);
+    assert.ok(event.availableSeats <= lowest, "an older state came later");
+    lowest = event.availableSeats;
+    if (done(event)) return event;
+  }
 }
