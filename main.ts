@@ -1,21 +1,21 @@
 import { Hono } from "hono";
 import { logger } from "hono/logger";
-import type { AppEnv } from "./lib/context.ts";
+import type { AppEnv } from "./lib/http/context.ts";
 import { env } from "./lib/env.ts";
-import { closeDb, sql } from "./lib/db.ts";
-import { authenticate } from "./lib/auth.ts";
-import { enforceAccess } from "./lib/access.ts";
-import { requestBodyLimit } from "./lib/body_limit.ts";
-import { csrfProtection } from "./lib/csrf.ts";
+import { closeDb, sql } from "./lib/db/pool.ts";
+import { authenticate } from "./lib/auth/tokens.ts";
+import { enforceAccess } from "./lib/auth/access.ts";
+import { requestBodyLimit } from "./lib/http/body_limit.ts";
+import { csrfProtection } from "./lib/http/csrf.ts";
 import { closeRedis } from "./lib/redis.ts";
-import { securityHeaders } from "./lib/security_headers.ts";
-import { requestId } from "./lib/request_id.ts";
-import { handleError, handleNotFound } from "./lib/error_handler.tsx";
+import { securityHeaders } from "./lib/http/security_headers.ts";
+import { requestId } from "./lib/http/request_id.ts";
+import { handleError, handleNotFound } from "./lib/http/error_handler.tsx";
 import {
   closeLiveUpdates,
   getSeatEvents,
   handleTripChanges,
-} from "./lib/live_updates.ts";
+} from "./lib/live/mod.ts";
 import healthz from "./routes/healthz.ts";
 import home from "./routes/index.tsx";
 import adminTripsApi from "./routes/api/admin/trips.ts";
@@ -24,7 +24,7 @@ import adminStatsApi from "./routes/api/admin/stats.ts";
 import apiTrips from "./routes/api/trips.ts";
 import apiBookings from "./routes/api/bookings.ts";
 import apiHolds from "./routes/api/holds.ts";
-import { startHoldSweeper } from "./lib/bookings.ts";
+import { startHoldSweeper } from "./lib/bookings/queries.ts";
 import authApi from "./routes/api/auth.ts";
 import staticFiles from "./routes/static.ts";
 import tripPage from "./routes/trips/[id].tsx";

@@ -1,7 +1,7 @@
 // Server render time of the trip (seat) page: `deno bench bench/` (or
 // `deno task bench:pages`). Pure rendering, no database: the route's data
 // work is measured end to end by scripts/bench_pages.ts with wrk.
-import { renderDocument } from "../lib/html.ts";
+import { renderDocument } from "../lib/islands/document.ts";
 import TripPage from "../components/TripPage.tsx";
 import Layout from "../components/Layout.tsx";
 import type { SeatView } from "../islands/shared/seat_state.ts";

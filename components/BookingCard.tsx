@@ -1,4 +1,4 @@
-import type { Booking } from "../lib/bookings.ts";
+import type { Booking } from "../lib/bookings/queries.ts";
 import {
   bookingReference,
   formatDateTime,

@@ -1,4 +1,4 @@
-import type { SessionUser } from "../lib/context.ts";
+import type { SessionUser } from "../lib/http/context.ts";
 import Layout from "./Layout.tsx";
 import { BusIcon } from "./Icons.tsx";
 import { buttonPrimary } from "./ui.ts";

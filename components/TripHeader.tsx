@@ -1,4 +1,4 @@
-import type { TripWithAvailability } from "../lib/trips.ts";
+import type { TripWithAvailability } from "../lib/trips/queries.ts";
 import {
   formatDuration,
   formatLongDate,

@@ -1,8 +1,8 @@
-import type { SessionUser } from "../lib/context.ts";
-import type { TripWithAvailability } from "../lib/trips.ts";
+import type { SessionUser } from "../lib/http/context.ts";
+import type { TripWithAvailability } from "../lib/trips/queries.ts";
 import { formatSeatList } from "../lib/format.ts";
-import { loginUrl } from "../lib/access.ts";
-import type { HoldView } from "../lib/seat_map_view.ts";
+import { loginUrl } from "../lib/auth/access.ts";
+import type { HoldView } from "../lib/bookings/active_hold.ts";
 import type { SeatView } from "../islands/shared/seat_state.ts";
 import Layout from "./Layout.tsx";
 import Notice from "./Notice.tsx";

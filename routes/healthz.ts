@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../lib/context.ts";
-import { pingDb } from "../lib/db.ts";
+import type { AppEnv } from "../lib/http/context.ts";
+import { pingDb } from "../lib/db/pool.ts";
 
 const healthz = new Hono<AppEnv>();
 

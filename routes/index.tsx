@@ -1,15 +1,15 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../lib/context.ts";
-import { listUpcomingTripsCached } from "../lib/trip_reads.ts";
-import { renderDocument } from "../lib/html.ts";
+import type { AppEnv } from "../lib/http/context.ts";
+import { listUpcomingTripsCached } from "../lib/trips/reads.ts";
+import { renderDocument } from "../lib/islands/document.ts";
 import { formatLongDate } from "../lib/format.ts";
 import Layout from "../components/Layout.tsx";
 import TripCard from "../components/TripCard.tsx";
 import SearchForm, { type SearchValues } from "../components/SearchForm.tsx";
 import { BusIcon } from "../components/Icons.tsx";
 import { textLink } from "../components/ui.ts";
-import { hasNoControlCharacters } from "../lib/validation.ts";
+import { hasNoControlCharacters } from "../lib/http/validation.ts";
 
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;

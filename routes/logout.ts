@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../lib/context.ts";
-import { endSession } from "../lib/session.ts";
+import type { AppEnv } from "../lib/http/context.ts";
+import { endSession } from "../lib/auth/session.ts";
 
 const logout = new Hono<AppEnv>();
 

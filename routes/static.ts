@@ -1,9 +1,9 @@
 import { Hono } from "hono";
 import { gzipSync } from "node:zlib";
-import type { AppEnv } from "../lib/context.ts";
-import { NotFoundError } from "../lib/errors.ts";
+import type { AppEnv } from "../lib/http/context.ts";
+import { NotFoundError } from "../lib/http/errors.ts";
 import { BUILD_DIR, loadAssetManifest } from "../lib/islands/assets.ts";
-import { acceptsGzip } from "../lib/render_memo.ts";
+import { acceptsGzip } from "../lib/http/render_memo.ts";
 
 // Serves the built, content-hashed files under /static/build/. Only names
 // listed in the asset manifest are served (no path from the URL reaches the

@@ -4,8 +4,10 @@ import { loadEnvOrExit, prepareEnvironment } from "./environment.ts";
 
 const prepared = await prepareEnvironment();
 await loadEnvOrExit();
-const { sql, closeDb } = await import("../lib/db.ts");
-const { auditBookingInvariants, INVARIANTS } = await import("../lib/audit.ts");
+const { sql, closeDb } = await import("../lib/db/pool.ts");
+const { auditBookingInvariants, INVARIANTS } = await import(
+  "../lib/db/audit.ts"
+);
 
 const result = await auditBookingInvariants(sql);
 const broken = new Map(result.violations.map((v) => [v.invariant, v.rows]));

@@ -51,9 +51,9 @@ function percentile(sorted: number[], p: number): number {
 
 async function setUpAppDatabase() {
   await maintenance.unsafe(`create database "${appDb}"`);
-  const { sql } = await import("../lib/db.ts");
-  const { migrate } = await import("../lib/migrate.ts");
-  const { signToken } = await import("../lib/auth.ts");
+  const { sql } = await import("../lib/db/pool.ts");
+  const { migrate } = await import("../lib/db/migrate.ts");
+  const { signToken } = await import("../lib/auth/tokens.ts");
   await migrate(sql);
   const users = await sql<{ id: number }[]>`
     insert into users (name, email, password_hash)
@@ -298,7 +298,7 @@ try {
   }
   latencies.sort((a, b) => a - b);
 
-  const { auditBookingInvariants } = await import("../lib/audit.ts");
+  const { auditBookingInvariants } = await import("../lib/db/audit.ts");
   const audit = await auditBookingInvariants(sql);
 
   console.log("\n## Bookings vs pgbench\n");

@@ -27,9 +27,11 @@ try {
   // lib/ modules read the environment at import: point them at the scratch db.
   Deno.env.set("DATABASE_URL", url.href);
   Deno.env.set("JWT_SECRET", crypto.randomUUID() + crypto.randomUUID());
-  const { sql } = await import("../lib/db.ts");
-  const { migrate } = await import("../lib/migrate.ts");
-  const { authenticateUser, registerUser } = await import("../lib/accounts.ts");
+  const { sql } = await import("../lib/db/pool.ts");
+  const { migrate } = await import("../lib/db/migrate.ts");
+  const { authenticateUser, registerUser } = await import(
+    "../lib/auth/accounts.ts"
+  );
   await migrate(sql);
 
   const password = "benchmark password";

@@ -63,11 +63,11 @@ function spawn(args: string[], env: Record<string, string>) {
 }
 
 async function seed() {
-  const { sql } = await import("../lib/db.ts");
-  const { migrate } = await import("../lib/migrate.ts");
-  const { createTrip } = await import("../lib/trips.ts");
-  const { bookSeats } = await import("../lib/bookings.ts");
-  const { signToken } = await import("../lib/auth.ts");
+  const { sql } = await import("../lib/db/pool.ts");
+  const { migrate } = await import("../lib/db/migrate.ts");
+  const { createTrip } = await import("../lib/trips/queries.ts");
+  const { bookSeats } = await import("../lib/bookings/queries.ts");
+  const { signToken } = await import("../lib/auth/tokens.ts");
   await migrate(sql);
   const departsAt = new Date(Date.now() + 2 * 86_400_000);
   const trip = await createTrip(sql, {

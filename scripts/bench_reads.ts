@@ -144,7 +144,7 @@ async function setUpDatabase(): Promise<number> {
   await maintenance.unsafe(`create database "${database}"`);
   const sql = postgres(databaseUrl.href, { max: 1, onnotice: () => {} });
   try {
-    const { migrate } = await import("../lib/migrate.ts");
+    const { migrate } = await import("../lib/db/migrate.ts");
     await migrate(sql);
     const [{ id }] = await sql<{ id: number }[]>`
       insert into trips (name, origin, destination, departs_at, arrives_at,

@@ -1,7 +1,7 @@
 // Fills in what a developer machine lacks before lib/env.ts reads the
 // environment: with no DATABASE_URL, an embedded PostgreSQL under .data/ and
 // a JWT secret kept next to it. Import lib/ modules only after calling this.
-import { startEmbeddedPostgres } from "../lib/embedded_postgres.ts";
+import { startEmbeddedPostgres } from "../lib/db/embedded_postgres.ts";
 
 export const DATA_DIR = new URL("../.data/", import.meta.url).pathname;
 

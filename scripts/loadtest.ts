@@ -155,9 +155,9 @@ async function audit(tripIds: number[] | undefined) {
     "JWT_SECRET",
     Deno.env.get("JWT_SECRET") ?? crypto.randomUUID() + crypto.randomUUID(),
   );
-  const { sql, closeDb } = await import("../lib/db.ts");
+  const { sql, closeDb } = await import("../lib/db/pool.ts");
   const { auditBookingInvariants, INVARIANTS } = await import(
-    "../lib/audit.ts"
+    "../lib/db/audit.ts"
   );
   try {
     const result = await auditBookingInvariants(sql, { tripIds });

@@ -11,9 +11,9 @@ if (!prepared.embedded && Deno.env.get("BUSBOOK_ALLOW_RESET") !== "yes") {
   Deno.exit(1);
 }
 await loadEnvOrExit();
-const { sql, closeDb } = await import("../lib/db.ts");
-const { migrate } = await import("../lib/migrate.ts");
-const { seedDemoData } = await import("../lib/seed.ts");
+const { sql, closeDb } = await import("../lib/db/pool.ts");
+const { migrate } = await import("../lib/db/migrate.ts");
+const { seedDemoData } = await import("../lib/db/seed.ts");
 await sql`drop schema public cascade`;
 await sql`create schema public`;
 await migrate(sql);

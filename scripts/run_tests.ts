@@ -5,7 +5,7 @@
 // migrated, handed to `deno test` and dropped afterwards; databases this
 // script did not create are never touched. Extra arguments go to `deno test`.
 import postgres from "postgres";
-import { startEmbeddedPostgres } from "../lib/embedded_postgres.ts";
+import { startEmbeddedPostgres } from "../lib/db/embedded_postgres.ts";
 import { ensureAssetsBuilt } from "../lib/islands/build.ts";
 import { DATA_DIR } from "./environment.ts";
 
@@ -40,7 +40,7 @@ runUrl.pathname = `/${runDatabase}`;
 let code = 1;
 try {
   const run = postgres(runUrl.href, { max: 1, onnotice: () => {} });
-  const { migrate } = await import("../lib/migrate.ts");
+  const { migrate } = await import("../lib/db/migrate.ts");
   await migrate(run);
   await run.end();
 

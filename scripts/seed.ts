@@ -3,9 +3,9 @@ import { loadEnvOrExit, prepareEnvironment } from "./environment.ts";
 
 const prepared = await prepareEnvironment();
 await loadEnvOrExit();
-const { sql, closeDb } = await import("../lib/db.ts");
-const { migrate } = await import("../lib/migrate.ts");
-const { seedDemoData } = await import("../lib/seed.ts");
+const { sql, closeDb } = await import("../lib/db/pool.ts");
+const { migrate } = await import("../lib/db/migrate.ts");
+const { seedDemoData } = await import("../lib/db/seed.ts");
 await migrate(sql);
 console.log(
   await seedDemoData(sql) ? "Seeded demo data." : "Demo data already present.",

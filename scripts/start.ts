@@ -7,11 +7,11 @@ const startedAt = performance.now();
 await ensureAssetsBuilt({ regenerateManifest: true, log: console.log });
 const prepared = await prepareEnvironment({ log: true });
 const env = await loadEnvOrExit();
-const { sql } = await import("../lib/db.ts");
-const { migrate } = await import("../lib/migrate.ts");
-const { ensureAdmin } = await import("../lib/users.ts");
+const { sql } = await import("../lib/db/pool.ts");
+const { migrate } = await import("../lib/db/migrate.ts");
+const { ensureAdmin } = await import("../lib/auth/users.ts");
 const { seedDemoData, DEMO_ADMIN, DEMO_PASSENGER } = await import(
-  "../lib/seed.ts"
+  "../lib/db/seed.ts"
 );
 
 const applied = await migrate(sql);

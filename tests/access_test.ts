@@ -1,10 +1,14 @@
 import assert from "node:assert/strict";
 import { Hono } from "hono";
 import { app } from "../main.ts";
-import { authenticate } from "../lib/auth.ts";
-import type { AppEnv } from "../lib/context.ts";
-import { handleError, handleNotFound } from "../lib/error_handler.tsx";
-import { enforceAccess, requirementFor, safeNextPath } from "../lib/access.ts";
+import { authenticate } from "../lib/auth/tokens.ts";
+import type { AppEnv } from "../lib/http/context.ts";
+import { handleError, handleNotFound } from "../lib/http/error_handler.tsx";
+import {
+  enforceAccess,
+  requirementFor,
+  safeNextPath,
+} from "../lib/auth/access.ts";
 import { bearer, createTestUser } from "./support/factories.ts";
 import { dbTest } from "./support/db.ts";
 

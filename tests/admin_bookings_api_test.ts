@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { app } from "../main.ts";
-import { sql } from "../lib/db.ts";
-import { onTripChanged } from "../lib/trip_changes.ts";
+import { sql } from "../lib/db/pool.ts";
+import { onTripChanged } from "../lib/trips/changes.ts";
 import { dbTest } from "./support/db.ts";
 import { bearer, createTestTrip, createTestUser } from "./support/factories.ts";
 import {

@@ -8,9 +8,9 @@
 // arriving then wait for it and are refused, deterministically.
 import assert from "node:assert/strict";
 import postgres from "postgres";
-import { auditBookingInvariants } from "../lib/audit.ts";
-import { type Sql, sql } from "../lib/db.ts";
-import { cancelTripAsAdmin } from "../lib/admin_trips.ts";
+import { auditBookingInvariants } from "../lib/db/audit.ts";
+import { type Sql, sql } from "../lib/db/pool.ts";
+import { cancelTripAsAdmin } from "../lib/trips/manage.ts";
 import { dbTest } from "./support/db.ts";
 import {
   createTestTrip,

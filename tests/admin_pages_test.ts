@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { app } from "../main.ts";
-import { SESSION_COOKIE } from "../lib/auth.ts";
-import { sql } from "../lib/db.ts";
+import { SESSION_COOKIE } from "../lib/auth/tokens.ts";
+import { sql } from "../lib/db/pool.ts";
 import { dbTest } from "./support/db.ts";
 import {
   createTestTrip,

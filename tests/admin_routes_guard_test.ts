@@ -1,10 +1,10 @@
 // Defence in depth: the admin routes refuse non-admins on their own, even
-// if the protected-prefix table (lib/access.ts) lost its /admin entries.
+// if the protected-prefix table (lib/auth/access.ts) lost its /admin entries.
 import assert from "node:assert/strict";
 import { Hono } from "hono";
-import type { AppEnv } from "../lib/context.ts";
-import { authenticate } from "../lib/auth.ts";
-import { handleError, handleNotFound } from "../lib/error_handler.tsx";
+import type { AppEnv } from "../lib/http/context.ts";
+import { authenticate } from "../lib/auth/tokens.ts";
+import { handleError, handleNotFound } from "../lib/http/error_handler.tsx";
 import adminTripsApi from "../routes/api/admin/trips.ts";
 import adminBookingsApi from "../routes/api/admin/bookings.ts";
 import adminStatsApi from "../routes/api/admin/stats.ts";
@@ -12,7 +12,7 @@ import adminDashboard from "../routes/admin/index.tsx";
 import adminTrip from "../routes/admin/trips/[id].tsx";
 import adminManifest from "../routes/admin/trips/[id]/manifest.csv.ts";
 import adminCancelTrip from "../routes/admin/trips/[id]/cancel.tsx";
-import { sql } from "../lib/db.ts";
+import { sql } from "../lib/db/pool.ts";
 import { dbTest } from "./support/db.ts";
 import { bearer, createTestTrip, createTestUser } from "./support/factories.ts";
 

@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import postgres from "postgres";
 import { Hono } from "hono";
 import { app } from "../main.ts";
-import type { AppEnv } from "../lib/context.ts";
-import { ConflictError, fromDatabaseError } from "../lib/errors.ts";
-import { handleError, handleNotFound } from "../lib/error_handler.tsx";
-import { sql } from "../lib/db.ts";
+import type { AppEnv } from "../lib/http/context.ts";
+import { ConflictError, fromDatabaseError } from "../lib/http/errors.ts";
+import { handleError, handleNotFound } from "../lib/http/error_handler.tsx";
+import { sql } from "../lib/db/pool.ts";
 import { dbTest } from "./support/db.ts";
 
 dbTest("GET /healthz answers 200 when the database answers", async () => {

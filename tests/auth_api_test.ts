@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { app } from "../main.ts";
-import { sql } from "../lib/db.ts";
+import { sql } from "../lib/db/pool.ts";
 import { env } from "../lib/env.ts";
 import { dbTest } from "./support/db.ts";
 import { postJson, sessionCookieFrom, uniqueEmail } from "./support/http.ts";
@@ -202,7 +202,7 @@ dbTest(
 dbTest(
   "a valid token for an account that does not exist is a 401 on /me",
   async () => {
-    const { signToken } = await import("../lib/auth.ts");
+    const { signToken } = await import("../lib/auth/tokens.ts");
     const token = await signToken({ id: 2 ** 40, role: "user" });
     const res = await app.request("/api/auth/me", {
       headers: { authorization: `Bearer ${token}` },

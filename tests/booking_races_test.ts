@@ -1,8 +1,8 @@
 // Storms of concurrent bookings against the real app and database. Each
 // storm is followed by the audit; the control storm shows both can fail.
 import assert from "node:assert/strict";
-import { auditBookingInvariants } from "../lib/audit.ts";
-import { sql } from "../lib/db.ts";
+import { auditBookingInvariants } from "../lib/db/audit.ts";
+import { sql } from "../lib/db/pool.ts";
 import { dbTest } from "./support/db.ts";
 import {
   createTestTrip,

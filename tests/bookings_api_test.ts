@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { app } from "../main.ts";
-import { sql } from "../lib/db.ts";
-import { auditBookingInvariants } from "../lib/audit.ts";
+import { sql } from "../lib/db/pool.ts";
+import { auditBookingInvariants } from "../lib/db/audit.ts";
 import { dbTest } from "./support/db.ts";
 import { createTestTrip, createTestUser } from "./support/factories.ts";
 import {

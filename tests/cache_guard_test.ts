@@ -1,9 +1,9 @@
 // The guard's outage policy, on an in-process cache that a test can make
 // slow or unreachable (the Redis-backed behaviour is in cache_outage_test).
 import assert from "node:assert/strict";
-import type { Cache } from "../lib/cache.ts";
-import { createMemoryCache } from "../lib/cache_memory.ts";
-import { guardCache } from "../lib/cache_guard.ts";
+import type { Cache } from "../lib/cache/mod.ts";
+import { createMemoryCache } from "../lib/cache/memory.ts";
+import { guardCache } from "../lib/cache/guard.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

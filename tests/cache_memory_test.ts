@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { createMemoryCache } from "../lib/cache_memory.ts";
+import { createMemoryCache } from "../lib/cache/memory.ts";
 
 Deno.test("the in-process cache forgets a value once its TTL has passed", async () => {
   let now = 1_000_000;

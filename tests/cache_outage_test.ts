@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import type { Cache } from "../lib/cache.ts";
-import { createRedisCache } from "../lib/cache_redis.ts";
-import { guardCache } from "../lib/cache_guard.ts";
-import { CachedReads } from "../lib/cached_reads.ts";
-import { loadTripWithSeats, TripReads } from "../lib/trip_reads.ts";
+import type { Cache } from "../lib/cache/mod.ts";
+import { createRedisCache } from "../lib/cache/redis.ts";
+import { guardCache } from "../lib/cache/guard.ts";
+import { CachedReads } from "../lib/cache/cached_reads.ts";
+import { loadTripWithSeats, TripReads } from "../lib/trips/reads.ts";
 import { dbTest } from "./support/db.ts";
 import {
   createTestTrip,

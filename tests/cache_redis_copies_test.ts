@@ -2,7 +2,7 @@
 // generation in Redis, so another instance's invalidation is seen at once,
 // and a copy never outlives the value's TTL in Redis.
 import assert from "node:assert/strict";
-import { createRedisCache } from "../lib/cache_redis.ts";
+import { createRedisCache } from "../lib/cache/redis.ts";
 import type { RedisClient } from "../lib/redis.ts";
 import { uniqueSuffix } from "./support/factories.ts";
 import { skipUnless } from "./support/services.ts";

@@ -1,20 +1,20 @@
 import assert from "node:assert/strict";
 import postgres from "postgres";
-import type { Cache } from "../lib/cache.ts";
-import { createMemoryCache } from "../lib/cache_memory.ts";
-import { createRedisCache } from "../lib/cache_redis.ts";
-import { CachedReads, type Loaded } from "../lib/cached_reads.ts";
+import type { Cache } from "../lib/cache/mod.ts";
+import { createMemoryCache } from "../lib/cache/memory.ts";
+import { createRedisCache } from "../lib/cache/redis.ts";
+import { CachedReads, type Loaded } from "../lib/cache/cached_reads.ts";
 import type { RedisClient } from "../lib/redis.ts";
-import { getTripWithSeats } from "../lib/trips.ts";
-import { getTripWithSeatsJson } from "../lib/trip_json.ts";
+import { getTripWithSeats } from "../lib/trips/queries.ts";
+import { getTripWithSeatsJson } from "../lib/trips/json.ts";
 import {
   getTripWithSeatsCached,
   listUpcomingTripsCached,
   loadTripWithSeats,
   TripReads,
-} from "../lib/trip_reads.ts";
-import { sql } from "../lib/db.ts";
-import { listUpcomingTrips } from "../lib/trips.ts";
+} from "../lib/trips/reads.ts";
+import { sql } from "../lib/db/pool.ts";
+import { listUpcomingTrips } from "../lib/trips/queries.ts";
 import { dbTest } from "./support/db.ts";
 import {
   createTestTrip,

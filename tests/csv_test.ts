@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { csvCell, toCsv } from "../lib/csv.ts";
+import { csvCell, toCsv } from "../lib/http/csv.ts";
 
 Deno.test("csvCell quotes commas, quotes and line breaks", () => {
   assert.equal(csvCell("plain"), "plain");

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { app } from "../main.ts";
 import { env } from "../lib/env.ts";
-import { sql } from "../lib/db.ts";
+import { sql } from "../lib/db/pool.ts";
 import { createTestUser } from "./support/factories.ts";
 import { dbTest } from "./support/db.ts";
 import { postJson, uniqueEmail } from "./support/http.ts";

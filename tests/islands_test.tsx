@@ -18,7 +18,7 @@ import {
   listIslands,
   renderIslandManifest,
 } from "../lib/islands/build.ts";
-import { renderDocument } from "../lib/html.ts";
+import { renderDocument } from "../lib/islands/document.ts";
 import Layout from "../components/Layout.tsx";
 import SeatMap, { type SeatMapProps } from "../islands/SeatMap.tsx";
 import BookingPanel from "../islands/BookingPanel.tsx";

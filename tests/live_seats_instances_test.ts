@@ -1,7 +1,7 @@
 // App instances as separate processes on the test database (and Redis,
 // when configured): what one commits, the others show at once.
 import assert from "node:assert/strict";
-import { handleTripChanges } from "../lib/live_updates.ts";
+import { handleTripChanges } from "../lib/live/mod.ts";
 import { dbTest } from "./support/db.ts";
 import {
   bearer,

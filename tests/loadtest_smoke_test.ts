@@ -5,8 +5,8 @@
 // together; the full-size runs (docs/loadtest.md) stay out of CI.
 import assert from "node:assert/strict";
 import { dbTest } from "./support/db.ts";
-import { sql } from "../lib/db.ts";
-import { auditBookingInvariants } from "../lib/audit.ts";
+import { sql } from "../lib/db/pool.ts";
+import { auditBookingInvariants } from "../lib/db/audit.ts";
 import { SCENARIOS, SMOKE_ENV, tripIdsOf } from "../scripts/loadtest_plan.ts";
 import type { RunSummary } from "../loadtest/runner/summary.ts";
 import { uniqueSuffix } from "./support/factories.ts";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import postgres from "postgres";
-import { migrate, readMigrations } from "../lib/migrate.ts";
+import { migrate, readMigrations } from "../lib/db/migrate.ts";
 import { dbTest } from "./support/db.ts";
 import { createScratchDatabase } from "./support/scratch_database.ts";
 

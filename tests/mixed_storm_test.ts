@@ -2,9 +2,9 @@
 // holds lapsing mid-storm and the background sweeper tidying them. Whatever
 // interleaving happens, no client sees a 5xx and the audit stays clean.
 import assert from "node:assert/strict";
-import { sql } from "../lib/db.ts";
-import { auditBookingInvariants } from "../lib/audit.ts";
-import { startHoldSweeper } from "../lib/bookings.ts";
+import { sql } from "../lib/db/pool.ts";
+import { auditBookingInvariants } from "../lib/db/audit.ts";
+import { startHoldSweeper } from "../lib/bookings/queries.ts";
 import { dbTest } from "./support/db.ts";
 import {
   createTestTrip,

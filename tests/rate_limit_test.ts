@@ -4,16 +4,16 @@ import assert from "node:assert/strict";
 import { createClient } from "redis";
 import { env } from "../lib/env.ts";
 import { getRedis } from "../lib/redis.ts";
-import { AUTH_RULES } from "../lib/auth_limits.ts";
-import { TooManyRequestsError } from "../lib/errors.ts";
-import { ipRateLimitKey } from "../lib/request_info.ts";
+import { AUTH_RULES } from "../lib/auth/limits.ts";
+import { TooManyRequestsError } from "../lib/http/errors.ts";
+import { ipRateLimitKey } from "../lib/http/request_info.ts";
 import {
   FailoverRateLimitStore,
   MemoryRateLimitStore,
   RateLimiter,
   type RateLimitStore,
   RedisRateLimitStore,
-} from "../lib/rate_limit.ts";
+} from "../lib/http/rate_limit.ts";
 import { skipUnless } from "./support/services.ts";
 import { uniqueSuffix } from "./support/factories.ts";
 import { dbTest } from "./support/db.ts";

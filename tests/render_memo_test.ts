@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { gunzipSync } from "node:zlib";
-import { acceptsGzip, RenderMemo } from "../lib/render_memo.ts";
+import { acceptsGzip, RenderMemo } from "../lib/http/render_memo.ts";
 
 Deno.test("RenderMemo renders again exactly when the input changes", async () => {
   const memo = new RenderMemo();

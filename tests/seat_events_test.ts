@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { app } from "../main.ts";
-import { sql } from "../lib/db.ts";
-import { ServiceUnavailableError } from "../lib/errors.ts";
-import { getSeatEvents, loadSeatsEvent } from "../lib/live_updates.ts";
-import { SeatEventHub } from "../lib/seat_events.ts";
+import { sql } from "../lib/db/pool.ts";
+import { ServiceUnavailableError } from "../lib/http/errors.ts";
+import { getSeatEvents, loadSeatsEvent } from "../lib/live/mod.ts";
+import { SeatEventHub } from "../lib/live/seat_events.ts";
 import { dbTest } from "./support/db.ts";
 import { createTestTrip, createTestUser } from "./support/factories.ts";
 import { commitBooking, seatIdsOf } from "./support/seat_changes.ts";

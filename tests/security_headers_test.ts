@@ -7,11 +7,11 @@ import { secureHeaders } from "hono/secure-headers";
 import {
   CONTENT_SECURITY_POLICY,
   securityHeaders,
-} from "../lib/security_headers.ts";
-import { requestId } from "../lib/request_id.ts";
-import { NotFoundError } from "../lib/errors.ts";
-import { handleError } from "../lib/error_handler.tsx";
-import type { AppEnv } from "../lib/context.ts";
+} from "../lib/http/security_headers.ts";
+import { requestId } from "../lib/http/request_id.ts";
+import { NotFoundError } from "../lib/http/errors.ts";
+import { handleError } from "../lib/http/error_handler.tsx";
+import type { AppEnv } from "../lib/http/context.ts";
 
 function headerMap(res: Response): Record<string, string> {
   return Object.fromEntries(res.headers);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { onTripChanged, tripChanged } from "../lib/trip_changes.ts";
+import { onTripChanged, tripChanged } from "../lib/trips/changes.ts";
 
 Deno.test("tripChanged waits for every listener and survives a failing one", async () => {
   const seen: number[] = [];

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { sql } from "../lib/db.ts";
-import { getTripWithSeats, presentTrip } from "../lib/trips.ts";
-import { getTripWithSeatsJson } from "../lib/trip_json.ts";
+import { sql } from "../lib/db/pool.ts";
+import { getTripWithSeats, presentTrip } from "../lib/trips/queries.ts";
+import { getTripWithSeatsJson } from "../lib/trips/json.ts";
 import { dbTest } from "./support/db.ts";
 import { createTestTrip, createTestUser } from "./support/factories.ts";
 import { commitBooking, seatIdsOf } from "./support/seat_changes.ts";

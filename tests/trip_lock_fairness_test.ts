@@ -1,4 +1,4 @@
-// Fairness of the trip lock (lib/trip_lock.ts). Bookings share the trip
+// Fairness of the trip lock (lib/trips/lock.ts). Bookings share the trip
 // row lock; on its own, PostgreSQL grants a new share lock past a waiting
 // `for update`, so a steady stream of bookings could starve an admin write.
 // The advisory lock queues later bookings behind the waiting write.
@@ -9,15 +9,15 @@
 // control, with the row lock only, overtakes it). tests/trip_lock_stream_test.ts
 // shows the effect end to end.
 import assert from "node:assert/strict";
-import { type Sql, sql, type Tx } from "../lib/db.ts";
-import { cancelTripAsAdmin, updateTripAsAdmin } from "../lib/admin_trips.ts";
-import { lockTripAndSeats } from "../lib/booking_locks.ts";
+import { type Sql, sql, type Tx } from "../lib/db/pool.ts";
+import { cancelTripAsAdmin, updateTripAsAdmin } from "../lib/trips/manage.ts";
+import { lockTripAndSeats } from "../lib/bookings/locks.ts";
 import {
   exclusiveTripLock,
   shareTripLock,
   TRIP_LOCK_NAMESPACE,
   tripLockKey,
-} from "../lib/trip_lock.ts";
+} from "../lib/trips/lock.ts";
 import { dbTest, openOtherPool } from "./support/db.ts";
 import { createTestTrip, createTestUser } from "./support/factories.ts";
 import { postJson, seatIdsOf } from "./support/booking_api.ts";

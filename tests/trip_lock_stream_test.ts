@@ -1,11 +1,11 @@
 // A trip cancel amid a continuous stream of bookings on the trip: with the
-// trip advisory lock (lib/trip_lock.ts) it waits only for the bookings
+// trip advisory lock (lib/trips/lock.ts) it waits only for the bookings
 // already in flight, not for the stream to end. The pinned, deterministic
 // tests of the mechanism and its control are in
 // tests/trip_lock_fairness_test.ts.
 import assert from "node:assert/strict";
-import { auditBookingInvariants } from "../lib/audit.ts";
-import { sql } from "../lib/db.ts";
+import { auditBookingInvariants } from "../lib/db/audit.ts";
+import { sql } from "../lib/db/pool.ts";
 import { dbTest, openOtherPool } from "./support/db.ts";
 import { createTestTrip, createTestUser } from "./support/factories.ts";
 import { postJson, seatIdsOf } from "./support/booking_api.ts";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { gunzipSync } from "node:zlib";
-import { sql } from "../lib/db.ts";
-import { bookSeats, holdSeats } from "../lib/bookings.ts";
+import { sql } from "../lib/db/pool.ts";
+import { bookSeats, holdSeats } from "../lib/bookings/queries.ts";
 import { loadAssetManifest } from "../lib/islands/assets.ts";
 import { dbTest } from "./support/db.ts";
 import { createTestTrip, createTestUser } from "./support/factories.ts";

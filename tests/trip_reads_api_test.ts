@@ -2,9 +2,9 @@
 // answered 201, every later GET /api/trips/:id shows the seat taken.
 import assert from "node:assert/strict";
 import { app } from "../main.ts";
-import { getCache } from "../lib/cache.ts";
-import { CachedReads } from "../lib/cached_reads.ts";
-import { TripReads } from "../lib/trip_reads.ts";
+import { getCache } from "../lib/cache/mod.ts";
+import { CachedReads } from "../lib/cache/cached_reads.ts";
+import { TripReads } from "../lib/trips/reads.ts";
 import { dbTest } from "./support/db.ts";
 import {
   createTestTrip,

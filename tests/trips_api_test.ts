@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { sql } from "../lib/db.ts";
+import { sql } from "../lib/db/pool.ts";
 import { dbTest } from "./support/db.ts";
 import { createTestTrip, createTestUser } from "./support/factories.ts";
 import { getAs, postJson, seatIdsOf } from "./support/booking_api.ts";

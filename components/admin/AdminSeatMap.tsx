@@ -1,4 +1,4 @@
-import type { AdminSeat } from "../../lib/admin_trip_views.ts";
+import type { AdminSeat } from "../../lib/trips/occupancy.ts";
 import { formatTime } from "../../lib/format.ts";
 import BusFrame from "../../islands/shared/BusFrame.tsx";
 

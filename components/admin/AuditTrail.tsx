@@ -1,4 +1,4 @@
-import type { AdminAction } from "../../lib/admin_actions.ts";
+import type { AdminAction } from "../../lib/admin/actions.ts";
 import { formatFullDateTime } from "./format.ts";
 
 export interface AuditTrailProps {

@@ -1,4 +1,4 @@
-import type { AdminBooking } from "../../lib/admin_bookings.ts";
+import type { AdminBooking } from "../../lib/bookings/admin.ts";
 import { formatDateTime, formatPrice } from "../../lib/format.ts";
 import { card, textLink } from "../ui.ts";
 

@@ -1,4 +1,4 @@
-import { MAX_SEATS } from "../../lib/admin_input.ts";
+import { MAX_SEATS } from "../../lib/trips/input.ts";
 import Notice from "../Notice.tsx";
 import { buttonPrimary, card, input } from "../ui.ts";
 

@@ -1,4 +1,4 @@
-import type { AdminTrip } from "../../lib/admin_trip_views.ts";
+import type { AdminTrip } from "../../lib/trips/occupancy.ts";
 import { formatDateTime, formatPrice } from "../../lib/format.ts";
 import { card, textLink } from "../ui.ts";
 import OccupancyBar from "./OccupancyBar.tsx";

@@ -1,5 +1,5 @@
 // Turning a posted form and a failed action into what the form shows again.
-import { HttpError, ValidationError } from "../../lib/errors.ts";
+import { HttpError, ValidationError } from "../../lib/http/errors.ts";
 
 /** Posted fields as strings; uploads (never expected here) are dropped. */
 export function formStrings(

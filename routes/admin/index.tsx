@@ -1,12 +1,12 @@
 // GET /admin: the dashboard — key figures, upcoming occupancy, recent revenue.
 import { Hono } from "hono";
-import type { AppEnv } from "../../lib/context.ts";
-import { requireAdmin } from "../../lib/auth.ts";
-import { sql } from "../../lib/db.ts";
-import { renderDocument } from "../../lib/html.ts";
+import type { AppEnv } from "../../lib/http/context.ts";
+import { requireAdmin } from "../../lib/auth/tokens.ts";
+import { sql } from "../../lib/db/pool.ts";
+import { renderDocument } from "../../lib/islands/document.ts";
 import { formatPrice } from "../../lib/format.ts";
-import { getAdminStats } from "../../lib/admin_stats.ts";
-import { listAdminTrips } from "../../lib/admin_trip_views.ts";
+import { getAdminStats } from "../../lib/admin/stats.ts";
+import { listAdminTrips } from "../../lib/trips/occupancy.ts";
 import AdminLayout from "../../components/admin/AdminLayout.tsx";
 import OccupancyChart from "../../components/admin/OccupancyChart.tsx";
 import RevenueChart from "../../components/admin/RevenueChart.tsx";

@@ -1,18 +1,18 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../../lib/context.ts";
-import { sql } from "../../lib/db.ts";
-import { requireUser } from "../../lib/auth.ts";
+import type { AppEnv } from "../../lib/http/context.ts";
+import { sql } from "../../lib/db/pool.ts";
+import { requireUser } from "../../lib/auth/tokens.ts";
 import {
   authenticateUser,
   LoginInput,
   RegisterInput,
   registerUser,
-} from "../../lib/accounts.ts";
-import { limitLogin, limitRegistration } from "../../lib/auth_limits.ts";
-import { endSession, startSession } from "../../lib/session.ts";
-import { getUser, presentUser } from "../../lib/users.ts";
-import { validateJson } from "../../lib/validation.ts";
-import { UnauthorizedError } from "../../lib/errors.ts";
+} from "../../lib/auth/accounts.ts";
+import { limitLogin, limitRegistration } from "../../lib/auth/limits.ts";
+import { endSession, startSession } from "../../lib/auth/session.ts";
+import { getUser, presentUser } from "../../lib/auth/users.ts";
+import { validateJson } from "../../lib/http/validation.ts";
+import { UnauthorizedError } from "../../lib/http/errors.ts";
 
 const auth = new Hono<AppEnv>();
 

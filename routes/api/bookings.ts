@@ -1,7 +1,7 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../../lib/context.ts";
-import { sql } from "../../lib/db.ts";
-import { requireUser } from "../../lib/auth.ts";
+import type { AppEnv } from "../../lib/http/context.ts";
+import { sql } from "../../lib/db/pool.ts";
+import { requireUser } from "../../lib/auth/tokens.ts";
 import {
   bookSeats,
   cancelBooking,
@@ -9,12 +9,12 @@ import {
   getBookingForUser,
   listBookingsForUser,
   presentBooking,
-} from "../../lib/bookings.ts";
-import { validateIdParam, validateJson } from "../../lib/validation.ts";
+} from "../../lib/bookings/queries.ts";
+import { validateIdParam, validateJson } from "../../lib/http/validation.ts";
 import {
   idempotencyKeyOf,
   SeatRequestBody,
-} from "../../lib/booking_request.ts";
+} from "../../lib/bookings/request.ts";
 
 const bookings = new Hono<AppEnv>();
 

@@ -1,13 +1,13 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../../lib/context.ts";
-import { sql } from "../../lib/db.ts";
-import { requireUser } from "../../lib/auth.ts";
-import { holdSeats, presentBooking } from "../../lib/bookings.ts";
-import { validateJson } from "../../lib/validation.ts";
+import type { AppEnv } from "../../lib/http/context.ts";
+import { sql } from "../../lib/db/pool.ts";
+import { requireUser } from "../../lib/auth/tokens.ts";
+import { holdSeats, presentBooking } from "../../lib/bookings/queries.ts";
+import { validateJson } from "../../lib/http/validation.ts";
 import {
   idempotencyKeyOf,
   SeatRequestBody,
-} from "../../lib/booking_request.ts";
+} from "../../lib/bookings/request.ts";
 
 const holds = new Hono<AppEnv>();
 

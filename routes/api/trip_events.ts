@@ -3,12 +3,12 @@
 // committed change, a comment line as heartbeat, cleanup on disconnect.
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
-import type { AppEnv } from "../../lib/context.ts";
+import type { AppEnv } from "../../lib/http/context.ts";
 import { env } from "../../lib/env.ts";
-import { NotFoundError } from "../../lib/errors.ts";
-import { getTripReads } from "../../lib/trip_reads.ts";
-import { getSeatEvents } from "../../lib/live_updates.ts";
-import { validateIdParam } from "../../lib/validation.ts";
+import { NotFoundError } from "../../lib/http/errors.ts";
+import { getTripReads } from "../../lib/trips/reads.ts";
+import { getSeatEvents } from "../../lib/live/mod.ts";
+import { validateIdParam } from "../../lib/http/validation.ts";
 
 const tripEvents = new Hono<AppEnv>();
 

@@ -1,14 +1,14 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../../lib/context.ts";
-import { NotFoundError } from "../../lib/errors.ts";
-import { getTripReads } from "../../lib/trip_reads.ts";
+import type { AppEnv } from "../../lib/http/context.ts";
+import { NotFoundError } from "../../lib/http/errors.ts";
+import { getTripReads } from "../../lib/trips/reads.ts";
 import {
   CONTROL_CHARACTERS_MESSAGE,
   hasNoControlCharacters,
   validateIdParam,
   validateQuery,
-} from "../../lib/validation.ts";
+} from "../../lib/http/validation.ts";
 
 const place = z.string().trim().min(1).max(80)
   .refine(hasNoControlCharacters, CONTROL_CHARACTERS_MESSAGE)
@@ -23,7 +23,7 @@ const JSON_TYPE = { "content-type": "application/json; charset=UTF-8" };
 
 const trips = new Hono<AppEnv>();
 
-// Both bodies come from the cache as ready JSON (lib/trip_reads.ts).
+// Both bodies come from the cache as ready JSON (lib/trips/reads.ts).
 trips.get("/", async (c) => {
   const filter = validateQuery(c, TripSearch);
   return c.body(await getTripReads().listJson(filter), 200, JSON_TYPE);

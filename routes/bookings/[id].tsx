@@ -1,15 +1,15 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../../lib/context.ts";
-import { sql } from "../../lib/db.ts";
-import { requireUser } from "../../lib/auth.ts";
-import { validateIdParam } from "../../lib/validation.ts";
+import type { AppEnv } from "../../lib/http/context.ts";
+import { sql } from "../../lib/db/pool.ts";
+import { requireUser } from "../../lib/auth/tokens.ts";
+import { validateIdParam } from "../../lib/http/validation.ts";
 import {
   cancelBooking,
   confirmBooking,
   getBookingForUser,
-} from "../../lib/bookings.ts";
-import { getUser } from "../../lib/users.ts";
-import { renderDocument } from "../../lib/html.ts";
+} from "../../lib/bookings/queries.ts";
+import { getUser } from "../../lib/auth/users.ts";
+import { renderDocument } from "../../lib/islands/document.ts";
 import Layout from "../../components/Layout.tsx";
 import Notice from "../../components/Notice.tsx";
 import Ticket from "../../components/Ticket.tsx";

@@ -1,16 +1,16 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../../lib/context.ts";
-import { sql } from "../../lib/db.ts";
-import { requireUser } from "../../lib/auth.ts";
-import { HttpError } from "../../lib/errors.ts";
-import { idParamSchema } from "../../lib/validation.ts";
+import type { AppEnv } from "../../lib/http/context.ts";
+import { sql } from "../../lib/db/pool.ts";
+import { requireUser } from "../../lib/auth/tokens.ts";
+import { HttpError } from "../../lib/http/errors.ts";
+import { idParamSchema } from "../../lib/http/validation.ts";
 import {
   bookSeats,
   listBookingsForUser,
   MAX_SEATS_PER_BOOKING,
-} from "../../lib/bookings.ts";
-import { renderDocument } from "../../lib/html.ts";
+} from "../../lib/bookings/queries.ts";
+import { renderDocument } from "../../lib/islands/document.ts";
 import Layout from "../../components/Layout.tsx";
 import BookingCard from "../../components/BookingCard.tsx";
 import { buttonPrimary } from "../../components/ui.ts";

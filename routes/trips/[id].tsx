@@ -1,14 +1,14 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../../lib/context.ts";
-import { sql } from "../../lib/db.ts";
-import { NotFoundError } from "../../lib/errors.ts";
-import { getTripReads, getTripWithSeatsCached } from "../../lib/trip_reads.ts";
-import { MAX_SEATS_PER_BOOKING } from "../../lib/bookings.ts";
-import { validateIdParam } from "../../lib/validation.ts";
-import { renderDocument } from "../../lib/html.ts";
-import { findActiveHold, seatViews } from "../../lib/seat_map_view.ts";
-import { acceptsGzip, RenderMemo } from "../../lib/render_memo.ts";
-import type { SessionUser } from "../../lib/context.ts";
+import type { AppEnv } from "../../lib/http/context.ts";
+import { sql } from "../../lib/db/pool.ts";
+import { NotFoundError } from "../../lib/http/errors.ts";
+import { getTripReads, getTripWithSeatsCached } from "../../lib/trips/reads.ts";
+import { MAX_SEATS_PER_BOOKING } from "../../lib/bookings/queries.ts";
+import { validateIdParam } from "../../lib/http/validation.ts";
+import { renderDocument } from "../../lib/islands/document.ts";
+import { findActiveHold, seatViews } from "../../lib/bookings/active_hold.ts";
+import { acceptsGzip, RenderMemo } from "../../lib/http/render_memo.ts";
+import type { SessionUser } from "../../lib/http/context.ts";
 import TripPage from "../../components/TripPage.tsx";
 
 // Messages the no-JavaScript booking form comes back with (POST /bookings

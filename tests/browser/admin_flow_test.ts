@@ -3,7 +3,7 @@
 // another browser context) hold and book a seat on the admin trip page,
 // cancels that booking, then cancels the trip.
 import assert from "node:assert/strict";
-import { sql } from "../../lib/db.ts";
+import { sql } from "../../lib/db/pool.ts";
 import { dbTest } from "../support/db.ts";
 import { createTestUser, uniqueSuffix } from "../support/factories.ts";
 import {

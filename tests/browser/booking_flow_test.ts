@@ -1,7 +1,7 @@
 // A passenger's whole journey in real Chromium: sign up, search, pick seats
 // with mouse and keyboard, hold, confirm, see the ticket, cancel.
 import assert from "node:assert/strict";
-import { sql } from "../../lib/db.ts";
+import { sql } from "../../lib/db/pool.ts";
 import { dbTest } from "../support/db.ts";
 import { createTestTrip, uniqueSuffix } from "../support/factories.ts";
 import { uniqueEmail } from "../support/http.ts";

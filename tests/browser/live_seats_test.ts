@@ -2,8 +2,8 @@
 // or booked on an open page without any click, and a passenger who had it
 // selected is told.
 import assert from "node:assert/strict";
-import { sql } from "../../lib/db.ts";
-import { bookSeats, holdSeats } from "../../lib/bookings.ts";
+import { sql } from "../../lib/db/pool.ts";
+import { bookSeats, holdSeats } from "../../lib/bookings/queries.ts";
 import { dbTest } from "../support/db.ts";
 import { createTestTrip, createTestUser } from "../support/factories.ts";
 import {

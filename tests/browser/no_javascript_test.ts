@@ -1,7 +1,7 @@
 // With JavaScript switched off the seat map is a form of checkboxes, and
 // booking still works: post, redirect, ticket.
 import assert from "node:assert/strict";
-import { sql } from "../../lib/db.ts";
+import { sql } from "../../lib/db/pool.ts";
 import { dbTest } from "../support/db.ts";
 import { createTestTrip, createTestUser } from "../support/factories.ts";
 import {

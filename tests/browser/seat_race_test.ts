@@ -1,7 +1,7 @@
 // Two passengers pick the same seat in two browsers. Whoever holds first
 // gets it; the other is told clearly, and their map shows the seat taken.
 import assert from "node:assert/strict";
-import { sql } from "../../lib/db.ts";
+import { sql } from "../../lib/db/pool.ts";
 import { dbTest } from "../support/db.ts";
 import { createTestTrip, createTestUser } from "../support/factories.ts";
 import {

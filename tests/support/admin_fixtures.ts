@@ -1,6 +1,6 @@
 // Bookings written straight into the tables, so admin tests can set up any
 // seat state (sold, held, expired hold) without going through the booking API.
-import { sql } from "../../lib/db.ts";
+import { sql } from "../../lib/db/pool.ts";
 
 export interface FixtureBooking {
   id: number;

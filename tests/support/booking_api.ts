@@ -1,7 +1,7 @@
 // Helpers for booking tests: JSON calls into the app in-process, storms of
 // concurrent calls, and a tally of the answers.
 import { app } from "../../main.ts";
-import { sql } from "../../lib/db.ts";
+import { sql } from "../../lib/db/pool.ts";
 import { bearer, type TestUser } from "./factories.ts";
 
 /** Something that answers requests like `app.request` does. */

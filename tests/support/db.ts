@@ -1,5 +1,5 @@
 import postgres from "postgres";
-import type { Sql } from "../../lib/db.ts";
+import type { Sql } from "../../lib/db/pool.ts";
 
 /**
  * Deno.test for tests that use the shared database pool: the pool keeps

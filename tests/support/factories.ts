@@ -1,10 +1,14 @@
 // Unique data per test, so test files can run in parallel on one database.
-import { sql } from "../../lib/db.ts";
-import { signToken } from "../../lib/auth.ts";
-import { hashPassword } from "../../lib/passwords.ts";
-import { tripChanged } from "../../lib/trip_changes.ts";
-import { createTrip, type NewTrip, type Trip } from "../../lib/trips.ts";
-import { insertUser, type Role, type User } from "../../lib/users.ts";
+import { sql } from "../../lib/db/pool.ts";
+import { signToken } from "../../lib/auth/tokens.ts";
+import { hashPassword } from "../../lib/auth/passwords.ts";
+import { tripChanged } from "../../lib/trips/changes.ts";
+import {
+  createTrip,
+  type NewTrip,
+  type Trip,
+} from "../../lib/trips/queries.ts";
+import { insertUser, type Role, type User } from "../../lib/auth/users.ts";
 
 export const TEST_PASSWORD = "correct horse battery";
 let sharedHash: Promise<string> | undefined;

@@ -1,7 +1,7 @@
 // Seat changes committed straight in SQL, then announced with tripChanged —
 // what the booking code does — for cache tests that need a commit.
-import { sql } from "../../lib/db.ts";
-import { tripChanged } from "../../lib/trip_changes.ts";
+import { sql } from "../../lib/db/pool.ts";
+import { tripChanged } from "../../lib/trips/changes.ts";
 
 /** Seat ids of a trip in seat-number order. */
 export async function seatIdsOf(tripId: number): Promise<number[]> {

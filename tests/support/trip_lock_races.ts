@@ -1,6 +1,6 @@
 // Helpers for the trip lock fairness tests: the pre-advisory-lock trip
 // cancel (for the controls), bookings over the API, and lock-wait probes.
-import { type Sql, type Tx } from "../../lib/db.ts";
+import { type Sql, type Tx } from "../../lib/db/pool.ts";
 import { env } from "../../lib/env.ts";
 import { type TestUser } from "./factories.ts";
 import { postJson } from "./booking_api.ts";

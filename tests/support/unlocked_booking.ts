@@ -3,11 +3,11 @@
 // storm tests can show that they, and the audit, catch a double booking.
 // Never import this outside tests.
 import { Hono } from "hono";
-import type { AppEnv } from "../../lib/context.ts";
-import { sql } from "../../lib/db.ts";
-import { authenticate, requireUser } from "../../lib/auth.ts";
-import { ConflictError } from "../../lib/errors.ts";
-import { handleError } from "../../lib/error_handler.tsx";
+import type { AppEnv } from "../../lib/http/context.ts";
+import { sql } from "../../lib/db/pool.ts";
+import { authenticate, requireUser } from "../../lib/auth/tokens.ts";
+import { ConflictError } from "../../lib/http/errors.ts";
+import { handleError } from "../../lib/http/error_handler.tsx";
 import type { Requester } from "./booking_api.ts";
 
 async function unlockedBookSeats(

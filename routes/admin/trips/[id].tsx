@@ -2,16 +2,16 @@
 // its bookings with a cancel action, the manifest export and the audit trail.
 import { Hono } from "hono";
 import type { ComponentChildren } from "preact";
-import type { AppEnv } from "../../../lib/context.ts";
-import { requireAdmin } from "../../../lib/auth.ts";
-import { sql } from "../../../lib/db.ts";
-import { NotFoundError } from "../../../lib/errors.ts";
-import { renderDocument } from "../../../lib/html.ts";
+import type { AppEnv } from "../../../lib/http/context.ts";
+import { requireAdmin } from "../../../lib/auth/tokens.ts";
+import { sql } from "../../../lib/db/pool.ts";
+import { NotFoundError } from "../../../lib/http/errors.ts";
+import { renderDocument } from "../../../lib/islands/document.ts";
 import { formatPrice } from "../../../lib/format.ts";
-import { pageId } from "../../../lib/admin_input.ts";
-import { getAdminTrip, listAdminSeats } from "../../../lib/admin_trip_views.ts";
-import { listTripBookings } from "../../../lib/admin_bookings.ts";
-import { listTripAdminActions } from "../../../lib/admin_actions.ts";
+import { pageId } from "../../../lib/trips/input.ts";
+import { getAdminTrip, listAdminSeats } from "../../../lib/trips/occupancy.ts";
+import { listTripBookings } from "../../../lib/bookings/admin.ts";
+import { listTripAdminActions } from "../../../lib/admin/actions.ts";
 import AdminLayout from "../../../components/admin/AdminLayout.tsx";
 import AdminSeatMap from "../../../components/admin/AdminSeatMap.tsx";
 import AuditTrail from "../../../components/admin/AuditTrail.tsx";

@@ -1,12 +1,12 @@
 // GET /admin/trips: every trip, filtered by state and route, with occupancy.
 import { Hono } from "hono";
-import type { AppEnv } from "../../../lib/context.ts";
-import { requireAdmin } from "../../../lib/auth.ts";
-import { sql } from "../../../lib/db.ts";
-import { renderDocument } from "../../../lib/html.ts";
-import { TripListQuerySchema } from "../../../lib/admin_input.ts";
-import { validateQuery } from "../../../lib/validation.ts";
-import { listAdminTrips } from "../../../lib/admin_trip_views.ts";
+import type { AppEnv } from "../../../lib/http/context.ts";
+import { requireAdmin } from "../../../lib/auth/tokens.ts";
+import { sql } from "../../../lib/db/pool.ts";
+import { renderDocument } from "../../../lib/islands/document.ts";
+import { TripListQuerySchema } from "../../../lib/trips/input.ts";
+import { validateQuery } from "../../../lib/http/validation.ts";
+import { listAdminTrips } from "../../../lib/trips/occupancy.ts";
 import AdminLayout from "../../../components/admin/AdminLayout.tsx";
 import TripsTable from "../../../components/admin/TripsTable.tsx";
 import { noticeFor } from "../../../components/admin/notices.ts";

@@ -1,15 +1,15 @@
 // GET/POST /admin/trips/new: the create-trip form; success → 303 to the trip.
 import { Hono } from "hono";
-import type { AppEnv, SessionUser } from "../../../lib/context.ts";
-import { requireAdmin } from "../../../lib/auth.ts";
-import { sql } from "../../../lib/db.ts";
-import { renderDocument } from "../../../lib/html.ts";
+import type { AppEnv, SessionUser } from "../../../lib/http/context.ts";
+import { requireAdmin } from "../../../lib/auth/tokens.ts";
+import { sql } from "../../../lib/db/pool.ts";
+import { renderDocument } from "../../../lib/islands/document.ts";
 import {
   CreateTripSchema,
   tripBodyFromForm,
-} from "../../../lib/admin_input.ts";
-import { parseInput } from "../../../lib/validation.ts";
-import { createTripAsAdmin } from "../../../lib/admin_trips.ts";
+} from "../../../lib/trips/input.ts";
+import { parseInput } from "../../../lib/http/validation.ts";
+import { createTripAsAdmin } from "../../../lib/trips/manage.ts";
 import AdminLayout from "../../../components/admin/AdminLayout.tsx";
 import TripForm, {
   type TripFormProps,

@@ -1,13 +1,13 @@
 // /api/admin/bookings: cancel anyone's booking.
 import { Hono } from "hono";
-import type { AppEnv } from "../../../lib/context.ts";
-import { requireAdmin } from "../../../lib/auth.ts";
-import { sql } from "../../../lib/db.ts";
-import { validateIdParam } from "../../../lib/validation.ts";
+import type { AppEnv } from "../../../lib/http/context.ts";
+import { requireAdmin } from "../../../lib/auth/tokens.ts";
+import { sql } from "../../../lib/db/pool.ts";
+import { validateIdParam } from "../../../lib/http/validation.ts";
 import {
   cancelBookingAsAdmin,
   presentAdminBooking,
-} from "../../../lib/admin_bookings.ts";
+} from "../../../lib/bookings/admin.ts";
 
 const bookings = new Hono<AppEnv>();
 

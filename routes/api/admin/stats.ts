@@ -1,11 +1,11 @@
 // /api/admin/stats: trips, seats sold, occupancy, revenue, bookings per day.
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../../../lib/context.ts";
-import { requireAdmin } from "../../../lib/auth.ts";
-import { sql } from "../../../lib/db.ts";
-import { validateQuery } from "../../../lib/validation.ts";
-import { getAdminStats, presentAdminStats } from "../../../lib/admin_stats.ts";
+import type { AppEnv } from "../../../lib/http/context.ts";
+import { requireAdmin } from "../../../lib/auth/tokens.ts";
+import { sql } from "../../../lib/db/pool.ts";
+import { validateQuery } from "../../../lib/http/validation.ts";
+import { getAdminStats, presentAdminStats } from "../../../lib/admin/stats.ts";
 
 const stats = new Hono<AppEnv>();
 const StatsQuery = z.object({

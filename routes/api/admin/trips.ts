@@ -1,34 +1,34 @@
 // /api/admin/trips: list, create, edit and cancel trips; a trip's bookings.
 import { Hono } from "hono";
-import type { AppEnv } from "../../../lib/context.ts";
-import { requireAdmin } from "../../../lib/auth.ts";
-import { sql } from "../../../lib/db.ts";
+import type { AppEnv } from "../../../lib/http/context.ts";
+import { requireAdmin } from "../../../lib/auth/tokens.ts";
+import { sql } from "../../../lib/db/pool.ts";
 import {
   CreateTripSchema,
   TripListQuerySchema,
   UpdateTripSchema,
-} from "../../../lib/admin_input.ts";
+} from "../../../lib/trips/input.ts";
 import {
   validateIdParam,
   validateJson,
   validateQuery,
-} from "../../../lib/validation.ts";
+} from "../../../lib/http/validation.ts";
 import {
   cancelTripAsAdmin,
   createTripAsAdmin,
   updateTripAsAdmin,
-} from "../../../lib/admin_trips.ts";
+} from "../../../lib/trips/manage.ts";
 import {
   getAdminTrip,
   listAdminTrips,
   presentAdminTrip,
-} from "../../../lib/admin_trip_views.ts";
+} from "../../../lib/trips/occupancy.ts";
 import {
   listTripBookings,
   presentAdminBooking,
-} from "../../../lib/admin_bookings.ts";
-import { NotFoundError } from "../../../lib/errors.ts";
-import { presentTrip } from "../../../lib/trips.ts";
+} from "../../../lib/bookings/admin.ts";
+import { NotFoundError } from "../../../lib/http/errors.ts";
+import { presentTrip } from "../../../lib/trips/queries.ts";
 
 const trips = new Hono<AppEnv>();
 

@@ -1,16 +1,16 @@
 // GET/POST /admin/bookings/:id/cancel: confirm, then cancel anyone's booking.
 import { Hono } from "hono";
-import type { AppEnv, SessionUser } from "../../../../lib/context.ts";
-import { requireAdmin } from "../../../../lib/auth.ts";
-import { sql } from "../../../../lib/db.ts";
-import { NotFoundError } from "../../../../lib/errors.ts";
-import { renderDocument } from "../../../../lib/html.ts";
-import { pageId } from "../../../../lib/admin_input.ts";
+import type { AppEnv, SessionUser } from "../../../../lib/http/context.ts";
+import { requireAdmin } from "../../../../lib/auth/tokens.ts";
+import { sql } from "../../../../lib/db/pool.ts";
+import { NotFoundError } from "../../../../lib/http/errors.ts";
+import { renderDocument } from "../../../../lib/islands/document.ts";
+import { pageId } from "../../../../lib/trips/input.ts";
 import {
   type AdminBooking,
   cancelBookingAsAdmin,
   getAdminBooking,
-} from "../../../../lib/admin_bookings.ts";
+} from "../../../../lib/bookings/admin.ts";
 import AdminLayout from "../../../../components/admin/AdminLayout.tsx";
 import { formatPrice, formatSeatList } from "../../../../lib/format.ts";
 import Notice from "../../../../components/Notice.tsx";

@@ -1,17 +1,17 @@
 // GET/POST /admin/trips/:id/cancel: confirm, then cancel the trip and every
 // active booking on it.
 import { Hono } from "hono";
-import type { AppEnv, SessionUser } from "../../../../lib/context.ts";
-import { requireAdmin } from "../../../../lib/auth.ts";
-import { sql } from "../../../../lib/db.ts";
-import { NotFoundError } from "../../../../lib/errors.ts";
-import { renderDocument } from "../../../../lib/html.ts";
-import { pageId } from "../../../../lib/admin_input.ts";
-import { cancelTripAsAdmin } from "../../../../lib/admin_trips.ts";
+import type { AppEnv, SessionUser } from "../../../../lib/http/context.ts";
+import { requireAdmin } from "../../../../lib/auth/tokens.ts";
+import { sql } from "../../../../lib/db/pool.ts";
+import { NotFoundError } from "../../../../lib/http/errors.ts";
+import { renderDocument } from "../../../../lib/islands/document.ts";
+import { pageId } from "../../../../lib/trips/input.ts";
+import { cancelTripAsAdmin } from "../../../../lib/trips/manage.ts";
 import {
   type AdminTrip,
   getAdminTrip,
-} from "../../../../lib/admin_trip_views.ts";
+} from "../../../../lib/trips/occupancy.ts";
 import AdminLayout from "../../../../components/admin/AdminLayout.tsx";
 import { formatFullDateTime } from "../../../../components/admin/format.ts";
 import Notice from "../../../../components/Notice.tsx";

@@ -1,19 +1,19 @@
 // GET/POST /admin/trips/:id/edit: change name, times, price or seat count.
 import { Hono } from "hono";
-import type { AppEnv, SessionUser } from "../../../../lib/context.ts";
-import { requireAdmin } from "../../../../lib/auth.ts";
-import { sql } from "../../../../lib/db.ts";
-import { NotFoundError } from "../../../../lib/errors.ts";
-import { renderDocument } from "../../../../lib/html.ts";
+import type { AppEnv, SessionUser } from "../../../../lib/http/context.ts";
+import { requireAdmin } from "../../../../lib/auth/tokens.ts";
+import { sql } from "../../../../lib/db/pool.ts";
+import { NotFoundError } from "../../../../lib/http/errors.ts";
+import { renderDocument } from "../../../../lib/islands/document.ts";
 import {
   EditTripFormSchema,
   pageId,
   tripBodyFromForm,
-} from "../../../../lib/admin_input.ts";
-import { parseInput } from "../../../../lib/validation.ts";
-import { updateTripAsAdmin } from "../../../../lib/admin_trips.ts";
-import { getAdminTrip } from "../../../../lib/admin_trip_views.ts";
-import type { Trip } from "../../../../lib/trips.ts";
+} from "../../../../lib/trips/input.ts";
+import { parseInput } from "../../../../lib/http/validation.ts";
+import { updateTripAsAdmin } from "../../../../lib/trips/manage.ts";
+import { getAdminTrip } from "../../../../lib/trips/occupancy.ts";
+import type { Trip } from "../../../../lib/trips/queries.ts";
 import { fromCents } from "../../../../lib/money.ts";
 import AdminLayout from "../../../../components/admin/AdminLayout.tsx";
 import TripForm, {

@@ -1,13 +1,13 @@
 // GET /admin/trips/:id/manifest.csv: who boards, one row per booked seat.
 import { Hono } from "hono";
-import type { AppEnv } from "../../../../lib/context.ts";
-import { requireAdmin } from "../../../../lib/auth.ts";
-import { sql } from "../../../../lib/db.ts";
-import { NotFoundError } from "../../../../lib/errors.ts";
-import { pageId } from "../../../../lib/admin_input.ts";
-import { getAdminTrip } from "../../../../lib/admin_trip_views.ts";
-import { listManifest } from "../../../../lib/admin_bookings.ts";
-import { toCsv } from "../../../../lib/csv.ts";
+import type { AppEnv } from "../../../../lib/http/context.ts";
+import { requireAdmin } from "../../../../lib/auth/tokens.ts";
+import { sql } from "../../../../lib/db/pool.ts";
+import { NotFoundError } from "../../../../lib/http/errors.ts";
+import { pageId } from "../../../../lib/trips/input.ts";
+import { getAdminTrip } from "../../../../lib/trips/occupancy.ts";
+import { listManifest } from "../../../../lib/bookings/admin.ts";
+import { toCsv } from "../../../../lib/http/csv.ts";
 
 const manifest = new Hono<AppEnv>();
 

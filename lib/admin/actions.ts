@@ -1,0 +1,67 @@
+import type postgres from "postgres";
+import type { Sql, Tx } from "../db/pool.ts";
+
+/** What an admin did; stored in `admin_actions.action`. */
+export type AdminActionKind =
+  | "trip.create"
+  | "trip.update"
+  | "trip.cancel"
+  | "booking.cancel";
+
+export interface AdminAction {
+  id: number;
+  adminId: number;
+  adminName: string | null;
+  adminEmail: string | null;
+  action: AdminActionKind;
+  tripId: number | null;
+  bookingId: number | null;
+  details: Record<string, unknown>;
+  createdAt: Date;
+}
+
+/**
+ * Records an admin action inside the caller's transaction, so the audit row
+ * exists exactly when the change it describes committed.
+ */
+export async function recordAdminAction(
+  tx: Tx,
+  input: {
+    adminId: number;
+    action: AdminActionKind;
+    tripId?: number | null;
+    bookingId?: number | null;
+    details?: Record<string, unknown>;
+  },
+): Promise<void> {
+  await tx`
+    insert into admin_actions (admin_id, action, trip_id, booking_id, details)
+    values (
+      ${input.adminId}, ${input.action}, ${input.tripId ?? null},
+      ${input.bookingId ?? null}, ${tx.json(toJson(input.details ?? {}))}
+    )
+  `;
+}
+
+// Dates and other non-JSON values become their JSON form before storage.
+function toJson(details: Record<string, unknown>): postgres.JSONValue {
+  return JSON.parse(JSON.stringify(details));
+}
+
+/** The audit trail of one trip (its own actions and its bookings'), newest first. */
+export async function listTripAdminActions(
+  sql: Sql,
+  tripId: number,
+  limit = 200,
+): Promise<AdminAction[]> {
+  return await sql<AdminAction[]>`
+    select a.id, a.admin_id as "adminId", u.name as "adminName",
+      u.email as "adminEmail", a.action, a.trip_id as "tripId",
+      a.booking_id as "bookingId", a.details, a.created_at as "createdAt"
+    from admin_actions a
+    left join users u on u.id = a.admin_id
+    where a.trip_id = ${tripId}
+    order by a.created_at desc, a.id desc
+    limit ${limit}
+  `;
+}

@@ -1,0 +1,109 @@
+// The locking prologue every booking write shares (DESIGN.md §4): a lock
+// timeout, the trip's advisory lock shared (lib/trips/lock.ts), the trip row
+// FOR SHARE, then the seat rows FOR UPDATE in id order. Every writer takes
+// locks in the same order — trip advisory lock, trip row, seats by id,
+// bookings — so two writers can wait on each other but never deadlock.
+import type { Tx } from "../db/pool.ts";
+import { env } from "../env.ts";
+import {
+  BadRequestError,
+  ConflictError,
+  NotFoundError,
+} from "../http/errors.ts";
+import type { TripSummary } from "./queries.ts";
+import type { SeatStatus } from "../trips/queries.ts";
+import { shareTripLock } from "../trips/lock.ts";
+
+export interface LockedTrip extends TripSummary {
+  id: number;
+  priceCents: number;
+  status: "SCHEDULED" | "CANCELLED";
+  departed: boolean;
+}
+
+export interface LockedSeat {
+  id: number;
+  seatNumber: number;
+  status: SeatStatus;
+  bookingId: number | null;
+  /** True when the seat is LOCKED by a hold whose time ran out. */
+  holdExpired: boolean;
+}
+
+/**
+ * Sets the transaction's lock timeout, takes the trip's advisory lock in
+ * share mode (so a waiting admin write is not overtaken), locks the trip row
+ * FOR SHARE and the requested seats of that trip FOR UPDATE in ascending id
+ * order. The four statements are pipelined: one round trip. The lock timeout
+ * covers the advisory lock too (55P03 → 503).
+ *
+ * With `withHoldSiblings`, the same ordered statement also locks every
+ * other seat of the holds that now lock a requested seat: taking over a
+ * seat of an expired (or one's own) hold frees that hold's other seats, and
+ * locking them here, in the one id order, keeps two such bookings from
+ * deadlocking on each other's siblings.
+ * @throws {NotFoundError} when the trip does not exist.
+ * @returns the trip, the requested seats that are on it, and the siblings.
+ */
+export async function lockTripAndSeats(
+  tx: Tx,
+  tripId: number,
+  seatIds: number[],
+  options: { withHoldSiblings?: boolean } = {},
+): Promise<{ trip: LockedTrip; seats: LockedSeat[]; siblings: LockedSeat[] }> {
+  const siblings = options.withHoldSiblings
+    ? tx`
+      or booking_id in (
+        select booking_id from seats
+        where trip_id = ${tripId} and id = any(${seatIds}::bigint[])
+          and status = 'LOCKED'
+      )`
+    : tx``;
+  const [, , [trip], locked] = await Promise.all([
+    tx`select set_config('lock_timeout', ${`${env.LOCK_TIMEOUT_MS}ms`}, true)`,
+    shareTripLock(tx, tripId),
+    tx<LockedTrip[]>`
+      select id, name, origin, destination, departs_at as "departsAt",
+        arrives_at as "arrivesAt", price_cents as "priceCents", status,
+        departs_at <= now() as departed
+      from trips
+      where id = ${tripId}
+      for share
+    `,
+    tx<LockedSeat[]>`
+      select id, seat_number as "seatNumber", status, booking_id as "bookingId",
+        coalesce(locked_until <= now(), false) as "holdExpired"
+      from seats
+      where trip_id = ${tripId}
+        and (id = any(${seatIds}::bigint[]) ${siblings})
+      order by id
+      for update
+    `,
+  ]);
+  if (!trip) throw new NotFoundError("Trip not found");
+  const requested = new Set(seatIds);
+  return {
+    trip,
+    seats: locked.filter((seat) => requested.has(seat.id)),
+    siblings: locked.filter((seat) => !requested.has(seat.id)),
+  };
+}
+
+/** @throws {BadRequestError} naming requested seats that are not on the trip. */
+export function assertSeatsOnTrip(seatIds: number[], seats: LockedSeat[]) {
+  if (seats.length === seatIds.length) return;
+  const found = new Set(seats.map((seat) => seat.id));
+  throw new BadRequestError("Some of those seats are not on this trip", {
+    seatIds: seatIds.filter((id) => !found.has(id)),
+  });
+}
+
+/** @throws {ConflictError} when the trip is cancelled or has departed. */
+export function assertTripOpen(trip: LockedTrip) {
+  if (trip.status === "CANCELLED") {
+    throw new ConflictError("This trip has been cancelled", "TRIP_CANCELLED");
+  }
+  if (trip.departed) {
+    throw new ConflictError("This trip has already departed", "TRIP_DEPARTED");
+  }
+}

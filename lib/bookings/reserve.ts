@@ -1,0 +1,313 @@
+// Booking and holding seats: the pessimistic write path of DESIGN.md §4,
+// plus Idempotency-Key handling so a retried request books nothing twice.
+import postgres from "postgres";
+import type { Sql, Tx } from "../db/pool.ts";
+import { env } from "../env.ts";
+import {
+  BadRequestError,
+  ConflictError,
+  HttpError,
+  UnprocessableError,
+} from "../http/errors.ts";
+import { tripChanged } from "../trips/changes.ts";
+import {
+  assertSeatsOnTrip,
+  assertTripOpen,
+  type LockedSeat,
+  type LockedTrip,
+  lockTripAndSeats,
+} from "./locks.ts";
+import {
+  type Booking,
+  type BookingStatus,
+  getBooking,
+  type SeatRequest,
+} from "./queries.ts";
+
+/** The most seats one request may book or hold. */
+export const MAX_SEATS_PER_BOOKING = 10;
+
+/**
+ * Books seats outright: a CONFIRMED booking, seats BOOKED, total computed
+ * from the trip's price. A seat held by this passenger's own unexpired hold
+ * may be booked; that hold is then CANCELLED (superseded) and its other
+ * seats freed. A seat of an expired hold is free; that hold becomes EXPIRED.
+ * @throws {NotFoundError} unknown trip; {BadRequestError} empty, duplicate or
+ * too many seat ids, or seats of another trip; {ConflictError} trip cancelled
+ * or departed (TRIP_*), seats taken (SEATS_UNAVAILABLE, `details.seatIds`);
+ * {UnprocessableError} Idempotency-Key reused with a different request.
+ * @returns the new booking, or the original one for a retried key.
+ */
+export async function bookSeats(
+  sql: Sql,
+  request: SeatRequest,
+): Promise<Booking> {
+  return await reserveSeats(sql, request, "CONFIRMED");
+}
+
+/**
+ * Holds seats for `HOLD_MINUTES`: a PENDING booking whose seats are LOCKED
+ * until `expiresAt`. Same rules and errors as {@link bookSeats}.
+ */
+export async function holdSeats(
+  sql: Sql,
+  request: SeatRequest,
+): Promise<Booking> {
+  return await reserveSeats(sql, request, "PENDING");
+}
+
+type Outcome = { booking: Booking } | { replayOf: number };
+
+async function reserveSeats(
+  sql: Sql,
+  request: SeatRequest,
+  status: "CONFIRMED" | "PENDING",
+): Promise<Booking> {
+  const seatIds = normalizeSeatIds(request.seatIds);
+  const key = request.idempotencyKey;
+  const fingerprint = `${
+    status === "CONFIRMED" ? "book" : "hold"
+  }:${request.tripId}:${seatIds.join(",")}`;
+  const replay = () => findReplay(sql, request.userId, key!, fingerprint);
+
+  if (key) {
+    const original = await replay();
+    if (original) return original;
+  }
+  let outcome: Outcome;
+  try {
+    outcome = await sql.begin((tx) =>
+      reserveInTransaction(tx, { ...request, seatIds }, status, fingerprint)
+    );
+  } catch (error) {
+    // A concurrent request with the same key won the race: once it
+    // committed, we either lost its seats (409/503) or hit the unique key.
+    if (key && isLostRace(error)) {
+      const original = await replay();
+      if (original) return original;
+    }
+    throw error;
+  }
+  if ("replayOf" in outcome) return (await replay())!;
+  await tripChanged(request.tripId);
+  return outcome.booking;
+}
+
+async function reserveInTransaction(
+  tx: Tx,
+  request: SeatRequest,
+  status: "CONFIRMED" | "PENDING",
+  fingerprint: string,
+): Promise<Outcome> {
+  const { userId, tripId, seatIds, idempotencyKey } = request;
+  const { trip, seats } = await lockTripAndSeats(tx, tripId, seatIds, {
+    withHoldSiblings: true,
+  });
+  assertSeatsOnTrip(seatIds, seats);
+  assertTripOpen(trip);
+  if (idempotencyKey) {
+    // Same-key requests lock the same seats, so a concurrent twin has
+    // committed by now and is visible to this statement.
+    const [twin] = await tx<{ id: number }[]>`
+      select id from bookings
+      where user_id = ${userId} and idempotency_key = ${idempotencyKey}
+    `;
+    if (twin) return { replayOf: twin.id };
+  }
+  const displaced = await holdsToDisplace(tx, userId, seats);
+  if (displaced.length) await endHolds(tx, displaced, seatIds);
+  const booking = await insertBooking(tx, {
+    request,
+    status,
+    fingerprint,
+    trip,
+    seats,
+  });
+  return { booking };
+}
+
+/**
+ * The holds whose LOCKED seats this request may take: expired holds of
+ * anyone, and the requester's own unexpired holds.
+ * @throws {ConflictError} SEATS_UNAVAILABLE naming every seat it may not take.
+ */
+async function holdsToDisplace(
+  tx: Tx,
+  userId: number,
+  seats: LockedSeat[],
+): Promise<number[]> {
+  const locked = seats.filter((seat) => seat.status === "LOCKED");
+  const holders = new Map<number, number>();
+  if (locked.some((seat) => !seat.holdExpired)) {
+    const rows = await tx<{ id: number; userId: number }[]>`
+      select id, user_id as "userId" from bookings
+      where id = any(${locked.map((seat) => seat.bookingId)}::bigint[])
+    `;
+    for (const row of rows) holders.set(row.id, row.userId);
+  }
+  const unavailable = seats.filter((seat) =>
+    seat.status === "BOOKED" ||
+    (seat.status === "LOCKED" && !seat.holdExpired &&
+      holders.get(seat.bookingId!) !== userId)
+  );
+  if (unavailable.length) {
+    throw new ConflictError(
+      unavailable.length === 1
+        ? "That seat has just been taken"
+        : "Some of those seats have just been taken",
+      "SEATS_UNAVAILABLE",
+      { seatIds: unavailable.map((seat) => seat.id) },
+    );
+  }
+  return [...new Set(locked.map((seat) => seat.bookingId!))];
+}
+
+/**
+ * Ends holds whose seats are being taken over: expired ones become EXPIRED,
+ * the requester's own superseded ones CANCELLED; their seats outside
+ * `keepSeatIds` go back to AVAILABLE (the new booking claims the rest).
+ * Those seats were locked up front with the requested ones (in id order);
+ * the `for update` here only matters if a hold changed in between.
+ */
+async function endHolds(tx: Tx, holdIds: number[], keepSeatIds: number[]) {
+  await tx`
+    update bookings
+    set status = case when expires_at <= now() then 'EXPIRED' else 'CANCELLED' end,
+      updated_at = now()
+    where id = any(${holdIds}::bigint[]) and status = 'PENDING'
+  `;
+  await tx`
+    update seats
+    set status = 'AVAILABLE', booking_id = null, locked_until = null
+    where id in (
+      select id from seats
+      where booking_id = any(${holdIds}::bigint[])
+        and id <> all(${keepSeatIds}::bigint[])
+      order by id
+      for update
+    )
+  `;
+}
+
+/** Inserts the booking and points its seats at it, in one statement. */
+async function insertBooking(
+  tx: Tx,
+  input: {
+    request: SeatRequest;
+    status: "CONFIRMED" | "PENDING";
+    fingerprint: string;
+    trip: LockedTrip;
+    seats: LockedSeat[];
+  },
+): Promise<Booking> {
+  const { request, status, trip, seats } = input;
+  const key = request.idempotencyKey ?? null;
+  const expiresAt = status === "PENDING"
+    ? tx`now() + make_interval(mins => ${env.HOLD_MINUTES})`
+    : tx`null::timestamptz`;
+  const [row] = await tx<
+    {
+      id: number;
+      status: BookingStatus;
+      expiresAt: Date | null;
+      createdAt: Date;
+      updatedAt: Date;
+      seatsUpdated: number;
+    }[]
+  >`
+    with booking as (
+      insert into bookings (
+        user_id, trip_id, seat_ids, status, total_cents, idempotency_key,
+        request_fingerprint, expires_at
+      )
+      values (
+        ${request.userId}, ${trip.id}, ${request.seatIds}::bigint[], ${status},
+        ${trip.priceCents * seats.length}, ${key},
+        ${key ? input.fingerprint : null}, ${expiresAt}
+      )
+      returning id, status, expires_at, created_at, updated_at
+    ), claimed as (
+      update seats
+      set status = ${status === "PENDING" ? "LOCKED" : "BOOKED"},
+        booking_id = booking.id, locked_until = booking.expires_at
+      from booking
+      where seats.id = any(${request.seatIds}::bigint[])
+      returning seats.id
+    )
+    select id, status, expires_at as "expiresAt", created_at as "createdAt",
+      updated_at as "updatedAt",
+      (select count(*) from claimed)::int as "seatsUpdated"
+    from booking
+  `;
+  if (row.seatsUpdated !== seats.length) {
+    throw new Error(`booking ${row.id} claimed ${row.seatsUpdated} seats`);
+  }
+  return {
+    id: row.id,
+    userId: request.userId,
+    tripId: trip.id,
+    seatIds: request.seatIds,
+    seatNumbers: seats.map((seat) => seat.seatNumber),
+    status: row.status,
+    totalCents: trip.priceCents * seats.length,
+    expiresAt: row.expiresAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    trip: {
+      name: trip.name,
+      origin: trip.origin,
+      destination: trip.destination,
+      departsAt: trip.departsAt,
+      arrivesAt: trip.arrivesAt,
+    },
+  };
+}
+
+/**
+ * The booking an earlier request with this key made, if any.
+ * @throws {UnprocessableError} when that request asked for something else.
+ */
+async function findReplay(
+  sql: Sql,
+  userId: number,
+  key: string,
+  fingerprint: string,
+): Promise<Booking | undefined> {
+  const [original] = await sql<{ id: number; fingerprint: string | null }[]>`
+    select id, request_fingerprint as fingerprint from bookings
+    where user_id = ${userId} and idempotency_key = ${key}
+  `;
+  if (!original) return undefined;
+  if (original.fingerprint !== fingerprint) {
+    throw new UnprocessableError(
+      "This Idempotency-Key was already used for a different request",
+      "IDEMPOTENCY_KEY_REUSED",
+    );
+  }
+  return await getBooking(sql, original.id);
+}
+
+function isLostRace(error: unknown): boolean {
+  if (error instanceof HttpError) return error.code === "SEATS_UNAVAILABLE";
+  return error instanceof postgres.PostgresError &&
+    ["23505", "40P01", "55P03"].includes(error.code);
+}
+
+/**
+ * Ascending seat ids.
+ * @throws {BadRequestError} when empty, duplicated or more than the cap.
+ */
+function normalizeSeatIds(seatIds: number[]): number[] {
+  if (seatIds.length === 0) {
+    throw new BadRequestError("Choose at least one seat");
+  }
+  if (seatIds.length > MAX_SEATS_PER_BOOKING) {
+    throw new BadRequestError(
+      `At most ${MAX_SEATS_PER_BOOKING} seats per booking`,
+    );
+  }
+  if (new Set(seatIds).size !== seatIds.length) {
+    throw new BadRequestError("A seat is listed twice");
+  }
+  return [...seatIds].sort((a, b) => a - b);
+}

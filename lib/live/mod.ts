@@ -1,0 +1,61 @@
+// What happens after every commit that changed a trip, and the process's
+// seat-event hub. main.ts calls `handleTripChanges()` once at start-up.
+import { sql } from "../db/pool.ts";
+import { env } from "../env.ts";
+import { getCache } from "../cache/mod.ts";
+import { onTripChanged } from "../trips/changes.ts";
+import { getTripReads } from "../trips/reads.ts";
+import { SeatEventHub } from "./seat_events.ts";
+
+/** The `seats` event body: a trip's current seat statuses. */
+export async function loadSeatsEvent(
+  tripId: number,
+): Promise<string | undefined> {
+  const found = await getTripReads().trip(tripId);
+  if (!found) return undefined;
+  return JSON.stringify({
+    tripId,
+    availableSeats: found.trip.availableSeats,
+    seats: found.seats,
+  });
+}
+
+let hub: SeatEventHub | undefined;
+
+/** The process's seat-event hub. */
+export function getSeatEvents(): SeatEventHub {
+  hub ??= new SeatEventHub({
+    sql,
+    loadSeats: loadSeatsEvent,
+    maxConnections: env.SSE_MAX_CONNECTIONS,
+    // An in-process cache only hears about other instances' commits here.
+    onNotified: (tripId) => {
+      if (getCache()?.shared === false) {
+        return getTripReads().invalidateTrip(tripId);
+      }
+    },
+  });
+  return hub;
+}
+
+let handling = false;
+
+/**
+ * Registers the after-commit work for trip changes (once per process):
+ * first the trip's cached reads are invalidated, then every instance is
+ * notified — in that order, so a seat map reloading on the notification
+ * cannot find the old value in the cache.
+ */
+export function handleTripChanges(): void {
+  if (handling) return;
+  handling = true;
+  onTripChanged(async (tripId) => {
+    await getTripReads().invalidateTrip(tripId);
+    await getSeatEvents().publish(tripId);
+  });
+}
+
+/** Closes the live seat streams and stops listening (on shutdown). */
+export async function closeLiveUpdates(): Promise<void> {
+  await hub?.close();
+}

@@ -1,0 +1,180 @@
+// What the admin area accepts: ids in URLs, list filters, and the trip
+// bodies — one zod schema per operation, shared by the JSON API and the HTML
+// forms (whose string fields are converted to the API's shape first, so both
+// report the same messages).
+import { z } from "zod";
+import { NotFoundError } from "../http/errors.ts";
+import { hasAtMostTwoDecimals } from "../money.ts";
+import { hasNoControlCharacters, idParamSchema } from "../http/validation.ts";
+
+export const MAX_SEATS = 100;
+export const MAX_PRICE = 100_000;
+
+const text = (label: string, max: number) =>
+  z.string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine(
+      hasNoControlCharacters,
+      `${label} must not contain control characters`,
+    );
+
+const instant = (label: string) =>
+  z.iso.datetime({
+    offset: true,
+    error: (issue) =>
+      issue.input === undefined
+        ? `${label} is required`
+        : `${label} must be a date and time (ISO 8601 with a time zone)`,
+  }).transform((value) => new Date(value));
+
+const number = (label: string) =>
+  z.number({
+    error: (issue) =>
+      issue.input === undefined
+        ? `${label} is required`
+        : `${label} must be a number`,
+  });
+
+const fields = {
+  name: text("Name", 120),
+  origin: text("Origin", 80),
+  destination: text("Destination", 80),
+  departsAt: instant("Departure"),
+  arrivesAt: instant("Arrival"),
+  totalSeats: number("Seats")
+    .int("Seats must be a whole number")
+    .min(1, "A trip needs at least 1 seat")
+    .max(MAX_SEATS, `A trip can have at most ${MAX_SEATS} seats`),
+  price: number("Price")
+    .min(0, "Price cannot be negative")
+    .max(MAX_PRICE, `Price can be at most ${MAX_PRICE}`)
+    .refine(hasAtMostTwoDecimals, "Price can have at most two decimals"),
+};
+
+/** Body of `POST /api/admin/trips`. */
+export const CreateTripSchema = z.strictObject(fields).superRefine(
+  (trip, ctx) => {
+    // Refinements also run after a non-fatal field issue (a malformed date
+    // stays a string), so each check makes sure its inputs parsed.
+    const issue = (path: string, message: string) =>
+      ctx.addIssue({ code: "custom", path: [path], message });
+    const { origin, destination, departsAt, arrivesAt } = trip as {
+      [K in keyof typeof trip]: unknown;
+    };
+    if (
+      typeof origin === "string" && typeof destination === "string" &&
+      origin.toLowerCase() === destination.toLowerCase()
+    ) {
+      issue("destination", "Destination must differ from the origin");
+    }
+    if (departsAt instanceof Date && departsAt.getTime() <= Date.now()) {
+      issue("departsAt", "Departure must be in the future");
+    }
+    if (
+      departsAt instanceof Date && arrivesAt instanceof Date &&
+      arrivesAt.getTime() <= departsAt.getTime()
+    ) {
+      issue("arrivesAt", "Arrival must be after departure");
+    }
+  },
+);
+export type CreateTripInput = z.infer<typeof CreateTripSchema>;
+
+const editable = {
+  name: fields.name,
+  departsAt: fields.departsAt,
+  arrivesAt: fields.arrivesAt,
+  totalSeats: fields.totalSeats,
+  price: fields.price,
+};
+
+/**
+ * Body of `PATCH /api/admin/trips/:id`: any of the editable fields. Checks
+ * that need the stored trip (arrival after the resulting departure, a
+ * changed departure in the future, seats in use) run in lib/trips/manage.ts
+ * under the trip's row lock.
+ */
+export const UpdateTripSchema = z.strictObject({
+  name: editable.name.optional(),
+  departsAt: editable.departsAt.optional(),
+  arrivesAt: editable.arrivesAt.optional(),
+  totalSeats: editable.totalSeats.optional(),
+  price: editable.price.optional(),
+}).refine(
+  (patch) => Object.values(patch).some((value) => value !== undefined),
+  "Send at least one of name, departsAt, arrivesAt, totalSeats, price",
+);
+export type UpdateTripInput = z.infer<typeof UpdateTripSchema>;
+
+/** The edit form: every editable field must be filled in. */
+export const EditTripFormSchema = z.strictObject(editable);
+
+/**
+ * The id in a page URL; anything else is a page that does not exist.
+ * @throws {NotFoundError}
+ */
+export function pageId(value: string | undefined): number {
+  const parsed = idParamSchema.safeParse(value);
+  if (!parsed.success) throw new NotFoundError();
+  return parsed.data;
+}
+
+/** Query of the trips list (API and page). */
+export const TripListQuerySchema = z.object({
+  filter: z.enum(["upcoming", "past", "cancelled", "all"], {
+    error: "filter must be one of upcoming, past, cancelled, all",
+  }).default("upcoming"),
+  q: z.string().trim().max(80, "q must be at most 80 characters")
+    .refine(hasNoControlCharacters, "q must not contain control characters")
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+
+/** A trip form as posted: every field a string (or absent). */
+export type TripForm = Record<string, string | undefined>;
+
+// <input type="datetime-local"> sends "2030-05-01T06:30" with no zone; the
+// forms label their times UTC, so seconds (if missing) and the zone are added.
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+
+function formInstant(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
+  if (!LOCAL_DATE_TIME.test(trimmed)) return trimmed;
+  return trimmed.length === 16 ? `${trimmed}:00Z` : `${trimmed}Z`;
+}
+
+function formNumber(value: string | undefined): number | undefined {
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
+  return Number(trimmed);
+}
+
+/**
+ * Turns posted form fields into the API's body shape. Empty fields are left
+ * out, so "required" messages come from the schema; `only` limits the
+ * fields (the edit form has no route fields).
+ */
+export function tripBodyFromForm(
+  form: TripForm,
+  only?: readonly string[],
+): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    name: form.name,
+    origin: form.origin,
+    destination: form.destination,
+    departsAt: formInstant(form.departsAt),
+    arrivesAt: formInstant(form.arrivesAt),
+    totalSeats: formNumber(form.totalSeats),
+    price: formNumber(form.price),
+  };
+  for (const key of Object.keys(body)) {
+    if (body[key] === undefined || (only && !only.includes(key))) {
+      delete body[key];
+    }
+  }
+  return body;
+}

@@ -1,0 +1,158 @@
+// Read models for the admin area: trips with their seat counts and revenue,
+// and a trip's seats with who holds or booked each one.
+import type { Sql } from "../db/pool.ts";
+import type { Trip } from "./queries.ts";
+import { fromCents } from "../money.ts";
+
+export type TripListFilter = "upcoming" | "past" | "cancelled" | "all";
+
+export interface AdminTrip extends Trip {
+  /** BOOKED seats (confirmed bookings). */
+  soldSeats: number;
+  /** LOCKED seats whose hold has not expired. */
+  heldSeats: number;
+  /** AVAILABLE seats plus expired holds. */
+  availableSeats: number;
+  confirmedBookings: number;
+  /** Sum of the CONFIRMED bookings' totals. */
+  revenueCents: number;
+}
+
+// The select list and the per-trip counts, shared by the list and by one trip.
+const adminTripSelect = (sql: Sql) =>
+  sql`
+    select t.id, t.name, t.origin, t.destination, t.departs_at as "departsAt",
+      t.arrives_at as "arrivesAt", t.total_seats as "totalSeats",
+      t.price_cents as "priceCents", t.status,
+      s.sold::int as "soldSeats", s.held::int as "heldSeats",
+      s.available::int as "availableSeats",
+      b.confirmed::int as "confirmedBookings",
+      b.revenue::bigint as "revenueCents"
+    from trips t
+    cross join lateral (
+      select
+        count(*) filter (where status = 'BOOKED') as sold,
+        count(*) filter (where status = 'LOCKED' and locked_until > now())
+          as held,
+        count(*) filter (
+          where status = 'AVAILABLE'
+            or (status = 'LOCKED' and locked_until <= now())
+        ) as available
+      from seats where trip_id = t.id
+    ) s
+    cross join lateral (
+      select count(*) as confirmed, coalesce(sum(total_cents), 0) as revenue
+      from bookings where trip_id = t.id and status = 'CONFIRMED'
+    ) b
+  `;
+
+// ilike treats % and _ as wildcards; a search for "50%" means the text.
+function likePattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Every trip the filter selects (upcoming: scheduled and not departed;
+ * past: scheduled and departed; cancelled; all), with counts and revenue.
+ * `search` matches name, origin or destination, case-insensitively.
+ */
+export async function listAdminTrips(
+  sql: Sql,
+  options: {
+    filter?: TripListFilter;
+    search?: string;
+    limit?: number;
+    offset?: number;
+  } = {},
+): Promise<AdminTrip[]> {
+  const filter = options.filter ?? "all";
+  const where = {
+    upcoming: sql`t.status = 'SCHEDULED' and t.departs_at > now()`,
+    past: sql`t.status = 'SCHEDULED' and t.departs_at <= now()`,
+    cancelled: sql`t.status = 'CANCELLED'`,
+    all: sql`true`,
+  }[filter];
+  const search = options.search?.trim();
+  const pattern = search ? likePattern(search) : null;
+  return await sql<AdminTrip[]>`
+    ${adminTripSelect(sql)}
+    where ${where}
+      ${
+    pattern
+      ? sql`and (t.name ilike ${pattern} or t.origin ilike ${pattern}
+          or t.destination ilike ${pattern})`
+      : sql``
+  }
+    order by ${
+    filter === "upcoming"
+      ? sql`t.departs_at, t.id`
+      : sql`t.departs_at desc, t.id`
+  }
+    limit ${options.limit ?? 100}
+    offset ${options.offset ?? 0}
+  `;
+}
+
+/** One trip with counts and revenue, or undefined. */
+export async function getAdminTrip(
+  sql: Sql,
+  tripId: number,
+): Promise<AdminTrip | undefined> {
+  const [trip] = await sql<AdminTrip[]>`
+    ${adminTripSelect(sql)}
+    where t.id = ${tripId}
+  `;
+  return trip;
+}
+
+/** Sold share of a trip's seats, 0..1. */
+export function occupancy(trip: { soldSeats: number; totalSeats: number }) {
+  return trip.totalSeats === 0 ? 0 : trip.soldSeats / trip.totalSeats;
+}
+
+/** The JSON shape of an admin trip (money in currency units). */
+export function presentAdminTrip(trip: AdminTrip) {
+  const { priceCents, revenueCents, ...rest } = trip;
+  return {
+    ...rest,
+    price: fromCents(priceCents),
+    revenue: fromCents(revenueCents),
+    occupancy: Math.round(occupancy(trip) * 1000) / 1000,
+  };
+}
+
+/** How a seat looks to an admin; an expired hold shows as available. */
+export type AdminSeatState = "AVAILABLE" | "HELD" | "BOOKED";
+
+export interface AdminSeat {
+  id: number;
+  seatNumber: number;
+  state: AdminSeatState;
+  bookingId: number | null;
+  passengerName: string | null;
+  passengerEmail: string | null;
+  lockedUntil: Date | null;
+}
+
+/** A trip's seats in seat order, with the passenger who holds or booked each. */
+export async function listAdminSeats(
+  sql: Sql,
+  tripId: number,
+): Promise<AdminSeat[]> {
+  return await sql<AdminSeat[]>`
+    select s.id, s.seat_number as "seatNumber",
+      case
+        when s.status = 'BOOKED' then 'BOOKED'
+        when s.status = 'LOCKED' and s.locked_until > now() then 'HELD'
+        else 'AVAILABLE'
+      end as state,
+      s.booking_id as "bookingId",
+      u.name as "passengerName", u.email as "passengerEmail",
+      s.locked_until as "lockedUntil"
+    from seats s
+    left join bookings b on b.id = s.booking_id
+    left join users u on u.id = b.user_id
+    where s.trip_id = ${tripId}
+    order by s.seat_number
+  `;
+}

@@ -1,0 +1,188 @@
+// Cached read models for trips: the trip with its seat map, and the lists
+// of upcoming trips. Values are the API's JSON bodies, so a cache hit is
+// answered without touching PostgreSQL or re-serialising anything.
+import { sql } from "../db/pool.ts";
+import { cacheKeyPrefix, getCache } from "../cache/mod.ts";
+import { CachedReads, type Loaded } from "../cache/cached_reads.ts";
+import {
+  listUpcomingTrips,
+  presentTrip,
+  type SeatView,
+  type TripStatus,
+  type TripWithAvailability,
+} from "./queries.ts";
+import { toCents } from "../money.ts";
+import { getTripWithSeatsJson } from "./json.ts";
+
+/** A trip as the API and pages show it (JSON-safe: ISO dates, price in units). */
+export interface TripView {
+  id: number;
+  name: string;
+  origin: string;
+  destination: string;
+  departsAt: string;
+  arrivesAt: string;
+  totalSeats: number;
+  price: number;
+  status: TripStatus;
+  availableSeats: number;
+}
+
+/** The body of `GET /api/trips/:id`. */
+export interface TripWithSeatsView {
+  trip: TripView;
+  seats: SeatView[];
+}
+
+export interface TripListFilter {
+  from?: string;
+  to?: string;
+  date?: string;
+  limit?: number;
+}
+
+export interface TripReadsOptions {
+  reads: CachedReads;
+  keyPrefix?: string;
+  loadTrip?: (tripId: number) => Promise<Loaded | undefined>;
+  loadTrips?: (filter: TripListFilter) => Promise<Loaded>;
+}
+
+function secondsUntil(time: Date | string): number {
+  return (new Date(time).getTime() - Date.now()) / 1000;
+}
+
+/** Loads `GET /api/trips/:id`'s body; it lives until the next hold expires. */
+export async function loadTripWithSeats(
+  tripId: number,
+): Promise<Loaded | undefined> {
+  const found = await getTripWithSeatsJson(sql, tripId);
+  if (!found) return undefined;
+  return {
+    value: found.body,
+    ttlSeconds: found.nextHoldExpiry
+      ? secondsUntil(found.nextHoldExpiry)
+      : undefined,
+  };
+}
+
+/** Loads `GET /api/trips`'s body; it lives until its first trip departs. */
+export async function loadUpcomingTrips(
+  filter: TripListFilter,
+): Promise<Loaded> {
+  const trips = await listUpcomingTrips(sql, filter);
+  return {
+    value: JSON.stringify({ trips: trips.map(presentTrip) }),
+    ttlSeconds: trips.length ? secondsUntil(trips[0].departsAt) : undefined,
+  };
+}
+
+/**
+ * Trip reads through the cache. Any change to a trip invalidates that
+ * trip's entry and every list (one list generation: availability changes
+ * with each booking, and any list may show the trip).
+ */
+export class TripReads {
+  readonly #reads: CachedReads;
+  readonly #prefix: string;
+  readonly #loadTrip: NonNullable<TripReadsOptions["loadTrip"]>;
+  readonly #loadTrips: NonNullable<TripReadsOptions["loadTrips"]>;
+
+  constructor(options: TripReadsOptions) {
+    this.#reads = options.reads;
+    this.#prefix = options.keyPrefix ?? cacheKeyPrefix();
+    this.#loadTrip = options.loadTrip ?? loadTripWithSeats;
+    this.#loadTrips = options.loadTrips ?? loadUpcomingTrips;
+  }
+
+  /** `GET /api/trips/:id`'s JSON body, or undefined for an unknown trip. */
+  tripJson(tripId: number): Promise<string | undefined> {
+    return this.#reads.read(
+      this.#tripGenerationKey(tripId),
+      `${this.#prefix}trip:${tripId}`,
+      () => this.#loadTrip(tripId),
+    );
+  }
+
+  /** The trip with its seats, or undefined for an unknown trip. */
+  async trip(tripId: number): Promise<TripWithSeatsView | undefined> {
+    const json = await this.tripJson(tripId);
+    return json === undefined ? undefined : JSON.parse(json);
+  }
+
+  /** `GET /api/trips`'s JSON body for this filter. */
+  async listJson(filter: TripListFilter): Promise<string> {
+    const json = await this.#reads.read(
+      this.#listGenerationKey(),
+      `${this.#prefix}trips:${encodeFilter(filter)}`,
+      () => this.#loadTrips(filter),
+    );
+    return json!;
+  }
+
+  /** Upcoming scheduled trips for this filter, soonest first. */
+  async list(filter: TripListFilter): Promise<TripView[]> {
+    return JSON.parse(await this.listJson(filter)).trips;
+  }
+
+  /** Drops the trip's cached entries and every cached list. */
+  async invalidateTrip(tripId: number): Promise<void> {
+    await this.#reads.invalidate(
+      this.#tripGenerationKey(tripId),
+      this.#listGenerationKey(),
+    );
+  }
+
+  #tripGenerationKey(tripId: number): string {
+    return `${this.#prefix}trip:${tripId}:gen`;
+  }
+
+  #listGenerationKey(): string {
+    return `${this.#prefix}trips:gen`;
+  }
+}
+
+// Places compare case-insensitively in the query, so they do in the key.
+function encodeFilter(filter: TripListFilter): string {
+  return [
+    filter.from?.toLowerCase(),
+    filter.to?.toLowerCase(),
+    filter.date,
+    filter.limit,
+  ].map((part) => encodeURIComponent(part ?? "")).join("|");
+}
+
+let configured: TripReads | undefined;
+
+/** The process's trip reads, on the configured cache. */
+export function getTripReads(): TripReads {
+  configured ??= new TripReads({
+    reads: new CachedReads({ cache: getCache() }),
+  });
+  return configured;
+}
+
+function reviveTrip(view: TripView): TripWithAvailability {
+  const { price, departsAt, arrivesAt, ...rest } = view;
+  return {
+    ...rest,
+    departsAt: new Date(departsAt),
+    arrivesAt: new Date(arrivesAt),
+    priceCents: toCents(price),
+  };
+}
+
+/** `getTripWithSeats` through the cache: same result, same types. */
+export async function getTripWithSeatsCached(
+  tripId: number,
+): Promise<{ trip: TripWithAvailability; seats: SeatView[] } | undefined> {
+  const found = await getTripReads().trip(tripId);
+  return found && { trip: reviveTrip(found.trip), seats: found.seats };
+}
+
+/** `listUpcomingTrips` through the cache: same result, same types. */
+export async function listUpcomingTripsCached(
+  filter: TripListFilter = {},
+): Promise<TripWithAvailability[]> {
+  return (await getTripReads().list(filter)).map(reviveTrip);
+}
