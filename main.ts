@@ -24,7 +24,7 @@ import adminStatsApi from "./routes/api/admin/stats.ts";
 import apiTrips from "./routes/api/trips.ts";
 import apiBookings from "./routes/api/bookings.ts";
 import apiHolds from "./routes/api/holds.ts";
-import { startHoldSweeper } from "./lib/bookings/queries.ts";
+import { startHoldSweeper } from "./lib/bookings/mod.ts";
 import authApi from "./routes/api/auth.ts";
 import staticFiles from "./routes/static.ts";
 import tripPage from "./routes/trips/[id].tsx";

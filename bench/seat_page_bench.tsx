@@ -4,25 +4,25 @@
 import { renderDocument } from "../lib/islands/document.ts";
 import TripPage from "../components/TripPage.tsx";
 import Layout from "../components/Layout.tsx";
-import type { SeatView } from "../islands/shared/seat_state.ts";
+import type { Seat, TripView } from "../lib/trips/types.ts";
 
 const departsAt = new Date(Date.now() + 86_400_000);
-const trip = {
+const trip: TripView = {
   id: 42,
   name: "Berlin → Hamburg Express",
   origin: "Berlin",
   destination: "Hamburg",
-  departsAt,
-  arrivesAt: new Date(departsAt.getTime() + 195 * 60_000),
+  departsAt: departsAt.toISOString(),
+  arrivesAt: new Date(departsAt.getTime() + 195 * 60_000).toISOString(),
   totalSeats: 48,
-  priceCents: 2490,
-  status: "SCHEDULED" as const,
+  price: 24.9,
+  status: "SCHEDULED",
   availableSeats: 30,
 };
-const seats: SeatView[] = Array.from({ length: 48 }, (_, i) => ({
+const seats: Seat[] = Array.from({ length: 48 }, (_, i) => ({
   id: 1000 + i,
-  number: i + 1,
-  state: i % 3 === 0 ? "booked" : i % 7 === 0 ? "held" : "available",
+  seatNumber: i + 1,
+  status: i % 3 === 0 ? "BOOKED" : i % 7 === 0 ? "LOCKED" : "AVAILABLE",
 }));
 const now = new Date();
 

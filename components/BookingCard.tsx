@@ -1,4 +1,4 @@
-import type { Booking } from "../lib/bookings/queries.ts";
+import type { Booking } from "../lib/bookings/mod.ts";
 import {
   bookingReference,
   formatDateTime,

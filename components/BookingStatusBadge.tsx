@@ -1,4 +1,4 @@
-import type { BookingStatus } from "../lib/bookings/queries.ts";
+import type { BookingStatus } from "../lib/bookings/mod.ts";
 
 const looks: Record<BookingStatus, [string, string, string]> = {
   CONFIRMED: [

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import type { Booking } from "../lib/bookings/queries.ts";
+import type { Booking } from "../lib/bookings/mod.ts";
 import {
   bookingReference,
   formatDateTime,

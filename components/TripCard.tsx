@@ -1,4 +1,5 @@
-import type { TripWithAvailability } from "../lib/trips/queries.ts";
+import type { TripView } from "../lib/trips/types.ts";
+import { toCents } from "../lib/money.ts";
 import {
   formatDuration,
   formatPrice,
@@ -9,7 +10,7 @@ import {
 import { ArrowRightIcon, ClockIcon, SeatIcon } from "./Icons.tsx";
 
 export interface TripCardProps {
-  trip: TripWithAvailability;
+  trip: TripView;
 }
 
 function SeatsLeft({ available }: { available: number }) {
@@ -74,7 +75,7 @@ export default function TripCard({ trip }: TripCardProps) {
         </div>
         <div class="flex items-center justify-between gap-4 sm:flex-col sm:items-end">
           <p class="text-2xl font-bold text-brand-800">
-            {formatPrice(trip.priceCents)}
+            {formatPrice(toCents(trip.price))}
           </p>
           <span class="inline-flex items-center gap-1 text-sm font-semibold text-brand-800 group-hover:underline">
             {trip.availableSeats === 0 ? "View trip" : "Choose seats"}

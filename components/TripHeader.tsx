@@ -1,4 +1,5 @@
-import type { TripWithAvailability } from "../lib/trips/queries.ts";
+import type { TripView } from "../lib/trips/types.ts";
+import { toCents } from "../lib/money.ts";
 import {
   formatDuration,
   formatLongDate,
@@ -9,7 +10,7 @@ import {
 import { ArrowRightIcon, ClockIcon, SeatIcon } from "./Icons.tsx";
 
 export interface TripHeaderProps {
-  trip: TripWithAvailability;
+  trip: TripView;
   departed: boolean;
 }
 
@@ -61,7 +62,7 @@ export default function TripHeader({ trip, departed }: TripHeaderProps) {
         <div class="flex gap-1.5">
           <dt class="font-medium">Price</dt>
           <dd class="font-bold text-brand-800">
-            {formatPrice(trip.priceCents)} per seat
+            {formatPrice(toCents(trip.price))} per seat
           </dd>
         </div>
       </dl>

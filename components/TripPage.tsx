@@ -1,9 +1,9 @@
-import type { SessionUser } from "../lib/http/context.ts";
-import type { TripWithAvailability } from "../lib/trips/queries.ts";
+import type { SessionUser } from "../lib/auth/types.ts";
+import type { Seat, TripView } from "../lib/trips/types.ts";
+import { toCents } from "../lib/money.ts";
 import { formatSeatList } from "../lib/format.ts";
 import { loginUrl } from "../lib/auth/access.ts";
-import type { HoldView } from "../lib/bookings/active_hold.ts";
-import type { SeatView } from "../islands/shared/seat_state.ts";
+import type { ActiveHold } from "../lib/bookings/types.ts";
 import Layout from "./Layout.tsx";
 import Notice from "./Notice.tsx";
 import TripHeader from "./TripHeader.tsx";
@@ -11,10 +11,10 @@ import SeatMap from "../islands/SeatMap.tsx";
 import BookingPanel from "../islands/BookingPanel.tsx";
 
 export interface TripPageProps {
-  trip: TripWithAvailability;
-  seats: SeatView[];
+  trip: TripView;
+  seats: Seat[];
   user: SessionUser | null;
-  hold: HoldView | null;
+  hold: ActiveHold | null;
   now: Date;
   maxSeats: number;
   /** Seat numbers a no-JavaScript booking just lost to someone else. */
@@ -29,7 +29,7 @@ export interface TripPageProps {
 /** The trip page: details, the seat map and the booking panel islands. */
 export default function TripPage(props: TripPageProps) {
   const { trip, user, hold, takenNumbers, formError } = props;
-  const departed = trip.departsAt <= props.now;
+  const departed = new Date(trip.departsAt) <= props.now;
   const open = trip.status === "SCHEDULED" && !departed;
   return (
     <Layout
@@ -79,7 +79,7 @@ export default function TripPage(props: TripPageProps) {
         <div class="lg:sticky lg:top-6">
           <BookingPanel
             tripId={trip.id}
-            priceCents={trip.priceCents}
+            priceCents={toCents(trip.price)}
             signedIn={user !== null}
             loginUrl={loginUrl(`/trips/${trip.id}`)}
             open={open && (trip.availableSeats > 0 || hold !== null)}

@@ -4,19 +4,18 @@ import BusFrame from "./shared/BusFrame.tsx";
 import SeatCheckbox from "./shared/SeatCheckbox.tsx";
 import SeatButton from "./shared/SeatButton.tsx";
 import { SeatLegend } from "./shared/seat_look.tsx";
-import { type SeatRow, toSeatViews } from "./shared/api.ts";
 import {
   panelMessage,
   seatNumbers,
   seats,
-  type SeatView,
   takenText,
   updateSeats,
 } from "./shared/seat_state.ts";
+import type { Seat } from "../lib/trips/seat_status.ts";
 
 export interface SeatMapProps {
   tripId: number;
-  seats: SeatView[];
+  seats: Seat[];
   /** Most seats one booking may take. */
   maxSeats: number;
   /** Where the no-JavaScript form posts the checked seats. */
@@ -46,9 +45,9 @@ const KEY_STEPS: Record<string, number> = {
  */
 export default function SeatMap(props: SeatMapProps) {
   const hydrated = useSignal(false);
-  const first = props.seats.find((s) => s.state === "available") ??
+  const first = props.seats.find((s) => s.status === "AVAILABLE") ??
     props.seats[0];
-  const focusNumber = useSignal(first?.number ?? 1);
+  const focusNumber = useSignal(first?.seatNumber ?? 1);
   const group = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -58,8 +57,8 @@ export default function SeatMap(props: SeatMapProps) {
     // Live seats: every committed change arrives as the trip's seats.
     const events = new EventSource(props.liveUpdatesUrl);
     events.addEventListener("seats", (event) => {
-      const { seats: rows } = JSON.parse(event.data) as { seats: SeatRow[] };
-      const lost = updateSeats(toSeatViews(rows));
+      const { seats: fresh } = JSON.parse(event.data) as { seats: Seat[] };
+      const lost = updateSeats(fresh);
       if (lost.length) {
         panelMessage.value = {
           tone: "error",
@@ -73,7 +72,7 @@ export default function SeatMap(props: SeatMapProps) {
   const current = hydrated.value
     ? props.seats.map((s) => seats.value[s.id] ?? s)
     : props.seats;
-  const numbers = current.map((s) => s.number);
+  const numbers = current.map((s) => s.seatNumber);
 
   const onKeyDown = (event: KeyboardEvent) => {
     const from = Number((event.target as HTMLElement).dataset.seat);
@@ -122,8 +121,8 @@ export default function SeatMap(props: SeatMapProps) {
                   seat={seat}
                   maxSeats={props.maxSeats}
                   open={props.open}
-                  focusable={seat.number === focusNumber.value}
-                  onFocus={() => (focusNumber.value = seat.number)}
+                  focusable={seat.seatNumber === focusNumber.value}
+                  onFocus={() => (focusNumber.value = seat.seatNumber)}
                 />
               )}
             />

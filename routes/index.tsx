@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../lib/http/context.ts";
-import { listUpcomingTripsCached } from "../lib/trips/reads.ts";
+import { getTripReads } from "../lib/trips/reads.ts";
 import { renderDocument } from "../lib/islands/document.ts";
 import { formatLongDate } from "../lib/format.ts";
 import Layout from "../components/Layout.tsx";
@@ -61,7 +61,7 @@ home.get("/", async (c) => {
   const errors = parsed.success ? {} : fieldErrors(parsed.error);
   const filter = parsed.success ? parsed.data : {};
   const trips = parsed.success
-    ? await listUpcomingTripsCached({ ...filter, limit: 50 })
+    ? await getTripReads().list({ ...filter, limit: 50 })
     : [];
   const searching = Boolean(raw.from || raw.to || raw.date);
 

@@ -66,7 +66,7 @@ async function seed() {
   const { sql } = await import("../lib/db/pool.ts");
   const { migrate } = await import("../lib/db/migrate.ts");
   const { createTrip } = await import("../lib/trips/queries.ts");
-  const { bookSeats } = await import("../lib/bookings/queries.ts");
+  const { bookSeats } = await import("../lib/bookings/mod.ts");
   const { signToken } = await import("../lib/auth/tokens.ts");
   await migrate(sql);
   const departsAt = new Date(Date.now() + 2 * 86_400_000);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { sql } from "../lib/db/pool.ts";
-import { bookSeats, holdSeats } from "../lib/bookings/queries.ts";
+import { bookSeats, holdSeats } from "../lib/bookings/mod.ts";
 import { dbTest } from "./support/db.ts";
 import { createTestTrip, createTestUser } from "./support/factories.ts";
 import { getPage, postForm } from "./support/forms.ts";

@@ -5,11 +5,10 @@ import { createMemoryCache } from "../lib/cache/memory.ts";
 import { createRedisCache } from "../lib/cache/redis.ts";
 import { CachedReads, type Loaded } from "../lib/cache/cached_reads.ts";
 import type { RedisClient } from "../lib/redis.ts";
-import { getTripWithSeats } from "../lib/trips/queries.ts";
+import { getTripWithSeats, presentTrip } from "../lib/trips/queries.ts";
 import { getTripWithSeatsJson } from "../lib/trips/json.ts";
 import {
-  getTripWithSeatsCached,
-  listUpcomingTripsCached,
+  getTripReads,
   loadTripWithSeats,
   TripReads,
 } from "../lib/trips/reads.ts";
@@ -269,13 +268,14 @@ dbTest(
     const seatIds = await seatIdsOf(trip.id);
     await commitBooking(user.id, trip.id, seatIds.slice(0, 3));
     for (let i = 0; i < 2; i++) { // a miss, then a hit
+      const found = (await getTripWithSeats(sql, trip.id))!;
       assert.deepEqual(
-        await getTripWithSeatsCached(trip.id),
-        await getTripWithSeats(sql, trip.id),
+        await getTripReads().trip(trip.id),
+        { trip: presentTrip(found.trip), seats: found.seats },
       );
       const filter = { from: trip.origin, to: trip.destination };
       assert.deepEqual(
-        await listUpcomingTripsCached(filter),
+        await getTripReads().list(filter),
         [...await listUpcomingTrips(sql, filter)],
       );
     }

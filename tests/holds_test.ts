@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { sql } from "../lib/db/pool.ts";
 import { auditBookingInvariants } from "../lib/db/audit.ts";
-import { sweepExpiredHolds } from "../lib/bookings/queries.ts";
+import { sweepExpiredHolds } from "../lib/bookings/mod.ts";
 import { dbTest } from "./support/db.ts";
 import {
   createTestTrip,

@@ -133,8 +133,8 @@ Deno.test("the same island twice gets two markers and one script", () => {
 const seatMapProps: SeatMapProps = {
   tripId: 1,
   seats: [
-    { id: 11, number: 1, state: "available" },
-    { id: 12, number: 2, state: "booked" },
+    { id: 11, seatNumber: 1, status: "AVAILABLE" },
+    { id: 12, seatNumber: 2, status: "BOOKED" },
   ],
   maxSeats: 10,
   formAction: "/bookings",

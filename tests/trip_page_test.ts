@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { gunzipSync } from "node:zlib";
 import { sql } from "../lib/db/pool.ts";
-import { bookSeats, holdSeats } from "../lib/bookings/queries.ts";
+import { bookSeats, holdSeats } from "../lib/bookings/mod.ts";
 import { loadAssetManifest } from "../lib/islands/assets.ts";
 import { dbTest } from "./support/db.ts";
 import { createTestTrip, createTestUser } from "./support/factories.ts";
@@ -60,8 +60,8 @@ dbTest(
     const props = islandProps(html, "SeatMap");
     assert.equal(props.tripId, trip.id);
     assert.deepEqual((props.seats as unknown[]).slice(1, 3), [
-      { id: seatIds[1], number: 2, state: "available" },
-      { id: seatIds[2], number: 3, state: "booked" },
+      { id: seatIds[1], seatNumber: 2, status: "AVAILABLE" },
+      { id: seatIds[2], seatNumber: 3, status: "BOOKED" },
     ]);
     const assets = loadAssetManifest()!;
     const scripts = [...html.matchAll(/<script type="module" src="([^"]+)"/g)]

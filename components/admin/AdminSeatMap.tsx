@@ -1,30 +1,30 @@
-import type { AdminSeat } from "../../lib/trips/occupancy.ts";
+import type { SeatWithPassenger } from "../../lib/trips/types.ts";
 import { formatTime } from "../../lib/format.ts";
 import BusFrame from "../../islands/shared/BusFrame.tsx";
+import { STATUS_LOOK } from "../../islands/shared/seat_look.tsx";
 
 export interface AdminSeatMapProps {
-  seats: AdminSeat[];
+  seats: SeatWithPassenger[];
 }
 
 const cell =
   "flex min-h-16 w-28 flex-col justify-between rounded-t-xl rounded-b-md border-2 px-2 py-1 text-xs sm:w-36";
 const look = {
-  AVAILABLE: `${cell} border-slate-300 bg-white text-slate-600`,
-  HELD: `${cell} seat-held border-amber-600 text-amber-950`,
-  BOOKED: `${cell} seat-booked border-slate-500 text-slate-900`,
+  available: `${cell} border-slate-300 bg-white text-slate-600`,
+  held: `${cell} seat-held border-amber-600 text-amber-950`,
+  booked: `${cell} seat-booked border-slate-500 text-slate-900`,
 } as const;
-const words = { AVAILABLE: "free", HELD: "held", BOOKED: "booked" } as const;
+const words = { available: "free", held: "held", booked: "booked" } as const;
 
 /**
  * The passenger's bus layout (BusFrame), with who holds or booked each
  * seat. Server-rendered: admins read it; each name links to the booking.
  */
 export default function AdminSeatMap({ seats }: AdminSeatMapProps) {
-  const shaped = seats.map((seat) => ({ ...seat, number: seat.seatNumber }));
   return (
     <figure class="space-y-3 overflow-x-auto">
       <BusFrame
-        seats={shaped}
+        seats={seats}
         renderSeat={(seat) => <SeatCell key={seat.id} seat={seat} />}
       />
       <figcaption>
@@ -50,21 +50,21 @@ export default function AdminSeatMap({ seats }: AdminSeatMapProps) {
   );
 }
 
-function SeatCell({ seat }: { seat: AdminSeat }) {
-  const taken = seat.state !== "AVAILABLE";
+function SeatCell({ seat }: { seat: SeatWithPassenger }) {
+  const state = STATUS_LOOK[seat.status];
   return (
     <div
-      class={look[seat.state]}
+      class={look[state]}
       data-seat-number={seat.seatNumber}
-      data-state={seat.state}
+      data-state={state.toUpperCase()}
     >
       <span class="flex items-baseline justify-between gap-1">
         <strong class="text-sm tabular-nums">{seat.seatNumber}</strong>
         <span class="font-semibold uppercase tracking-wide">
-          {words[seat.state]}
+          {words[state]}
         </span>
       </span>
-      {taken && (
+      {state !== "available" && (
         <span class="truncate">
           <a
             href={`#booking-${seat.bookingId}`}
@@ -73,7 +73,7 @@ function SeatCell({ seat }: { seat: AdminSeat }) {
           >
             {seat.passengerName}
           </a>
-          {seat.state === "HELD" && seat.lockedUntil && (
+          {state === "held" && seat.lockedUntil && (
             <span class="block">{`until ${formatTime(seat.lockedUntil)}`}</span>
           )}
         </span>

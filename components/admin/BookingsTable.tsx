@@ -1,9 +1,9 @@
-import type { AdminBooking } from "../../lib/bookings/admin.ts";
+import type { Booking } from "../../lib/bookings/types.ts";
 import { formatDateTime, formatPrice } from "../../lib/format.ts";
 import { card, textLink } from "../ui.ts";
 
 export interface BookingsTableProps {
-  bookings: AdminBooking[];
+  bookings: Booking[];
 }
 
 const STATUS = {
@@ -52,12 +52,12 @@ export default function BookingsTable({ bookings }: BookingsTableProps) {
                   #{booking.id}
                 </th>
                 <td class={td}>
-                  {booking.passengerName}
+                  {booking.passenger.name}
                   <a
-                    href={`mailto:${booking.passengerEmail}`}
+                    href={`mailto:${booking.passenger.email}`}
                     class={`${textLink} block w-fit`}
                   >
-                    {booking.passengerEmail}
+                    {booking.passenger.email}
                   </a>
                 </td>
                 <td class={`${td} tabular-nums`}>

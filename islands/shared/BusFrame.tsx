@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { busRows } from "./seat_look.tsx";
 
-export interface BusFrameProps<T extends { number: number }> {
+export interface BusFrameProps<T extends { seatNumber: number }> {
   seats: readonly T[];
   renderSeat: (seat: T) => ComponentChildren;
 }
@@ -11,7 +11,7 @@ export interface BusFrameProps<T extends { number: number }> {
  * the door, then rows of two seats, the aisle (with the row number), two
  * seats.
  */
-export default function BusFrame<T extends { number: number }>(
+export default function BusFrame<T extends { seatNumber: number }>(
   { seats, renderSeat }: BusFrameProps<T>,
 ) {
   const rows = busRows(seats);

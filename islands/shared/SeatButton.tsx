@@ -3,17 +3,18 @@ import {
   type SeatLook,
   seatLookClass,
   seatName,
+  STATUS_LOOK,
 } from "./seat_look.tsx";
 import {
   currentHold,
   panelMessage,
-  type SeatView,
   selectedSeatIds,
   toggleSeat,
 } from "./seat_state.ts";
+import type { Seat } from "../../lib/trips/seat_status.ts";
 
 export interface SeatButtonProps {
-  seat: SeatView;
+  seat: Seat;
   maxSeats: number;
   open: boolean;
   /** The one seat in the tab order (roving tabindex); arrows move it. */
@@ -21,9 +22,9 @@ export interface SeatButtonProps {
   onFocus: () => void;
 }
 
-function lookOf(seat: SeatView): SeatLook {
+function lookOf(seat: Seat): SeatLook {
   if (currentHold.value?.seatIds.includes(seat.id)) return "yours";
-  if (seat.state !== "available") return seat.state;
+  if (seat.status !== "AVAILABLE") return STATUS_LOOK[seat.status];
   return selectedSeatIds.value.includes(seat.id) ? "selected" : "available";
 }
 
@@ -42,7 +43,7 @@ export default function SeatButton(
     } else if (!selectable) {
       panelMessage.value = {
         tone: "info",
-        text: `Seat ${seat.number} is ${
+        text: `Seat ${seat.seatNumber} is ${
           look === "booked" ? "already booked" : "held by someone else"
         }.`,
       };
@@ -58,16 +59,16 @@ export default function SeatButton(
   return (
     <button
       type="button"
-      data-seat={seat.number}
+      data-seat={seat.seatNumber}
       aria-pressed={look === "selected" || look === "yours"}
       aria-disabled={selectable ? undefined : "true"}
-      aria-label={seatName(seat.number, look)}
+      aria-label={seatName(seat.seatNumber, look)}
       tabIndex={focusable ? 0 : -1}
       onClick={onClick}
       onFocus={onFocus}
       class={`${seatLookClass[look]} seat-button`}
     >
-      {seat.number}
+      {seat.seatNumber}
       <SeatGlyph look={look} />
     </button>
   );

@@ -3,16 +3,17 @@ import {
   type SeatLook,
   seatLookClass,
   seatName,
+  STATUS_LOOK,
 } from "./seat_look.tsx";
-import type { SeatView } from "./seat_state.ts";
+import type { Seat } from "../../lib/trips/seat_status.ts";
 
 /**
  * A seat as a checkbox: the server-rendered (and JavaScript-off) form of
  * the map. The checkbox is visually hidden; its label is the seat.
  */
-export default function SeatCheckbox({ seat }: { seat: SeatView }) {
-  const look: SeatLook = seat.state;
-  const free = seat.state === "available";
+export default function SeatCheckbox({ seat }: { seat: Seat }) {
+  const look: SeatLook = STATUS_LOOK[seat.status];
+  const free = seat.status === "AVAILABLE";
   return (
     <label class="seat-option">
       <input
@@ -20,11 +21,11 @@ export default function SeatCheckbox({ seat }: { seat: SeatView }) {
         name="seatId"
         value={seat.id}
         disabled={!free}
-        aria-label={seatName(seat.number, look)}
+        aria-label={seatName(seat.seatNumber, look)}
         class="sr-only"
       />
       <span class={seatLookClass[look]}>
-        {seat.number}
+        {seat.seatNumber}
         <SeatGlyph look={look} />
         {free && (
           // The tick of a checked seat, shown by CSS alone (no JavaScript).

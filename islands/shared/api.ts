@@ -1,6 +1,7 @@
 // The islands' only way to the server: the JSON API under /api. The session
 // cookie rides along (same origin), so no token handling here.
-import { type SeatState, type SeatView, updateSeats } from "./seat_state.ts";
+import type { Seat } from "../../lib/trips/seat_status.ts";
+import { updateSeats } from "./seat_state.ts";
 
 export interface ApiResult<T> {
   ok: boolean;
@@ -48,37 +49,15 @@ export async function callApi<T>(
   }
 }
 
-const STATES: Record<string, SeatState> = {
-  AVAILABLE: "available",
-  LOCKED: "held",
-  BOOKED: "booked",
-};
-
-/** Seat rows as the API and the live stream send them. */
-export interface SeatRow {
-  id: number;
-  seatNumber: number;
-  status: string;
-}
-
-/** API seat rows as the map's seat views. */
-export function toSeatViews(rows: readonly SeatRow[]): SeatView[] {
-  return rows.map((seat) => ({
-    id: seat.id,
-    number: seat.seatNumber,
-    state: STATES[seat.status] ?? "booked",
-  }));
-}
-
 /**
  * Reloads the trip's seats and updates the shared state.
  * @returns ids of selected seats that are no longer available.
  */
 export async function refreshSeats(tripId: number): Promise<number[]> {
-  const result = await callApi<{ seats: SeatRow[] }>(
+  const result = await callApi<{ seats: Seat[] }>(
     "GET",
     `/api/trips/${tripId}`,
   );
   if (!result.ok) return [];
-  return updateSeats(toSeatViews(result.data.seats));
+  return updateSeats(result.data.seats);
 }

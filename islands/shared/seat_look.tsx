@@ -1,9 +1,19 @@
 // How a seat looks and is announced, shared by the interactive buttons and
 // the no-JavaScript checkboxes so both render the same bus. Every state has
 // its own pattern or symbol and words, so colour is never the only signal.
-import type { SeatState } from "./seat_state.ts";
+import type { SeatStatus } from "../../lib/trips/seat_status.ts";
 
-export type SeatLook = "available" | "selected" | "yours" | SeatState;
+/** How a seat of this status looks to anyone: the one status → look mapping. */
+export const STATUS_LOOK = {
+  AVAILABLE: "available",
+  LOCKED: "held",
+  BOOKED: "booked",
+} as const satisfies Record<SeatStatus, string>;
+
+export type SeatLook =
+  | "selected"
+  | "yours"
+  | (typeof STATUS_LOOK)[SeatStatus];
 
 export const SEATS_PER_ROW = 4;
 
@@ -57,14 +67,14 @@ export function seatName(number: number, look: SeatLook): string {
 }
 
 /** Seats laid out in rows of four (two, aisle, two); gaps are null. */
-export function busRows<T extends { number: number }>(
+export function busRows<T extends { seatNumber: number }>(
   seats: readonly T[],
 ): (T | null)[][] {
   const rows: (T | null)[][] = [];
   for (const seat of seats) {
-    const row = Math.floor((seat.number - 1) / SEATS_PER_ROW);
+    const row = Math.floor((seat.seatNumber - 1) / SEATS_PER_ROW);
     while (rows.length <= row) rows.push(Array(SEATS_PER_ROW).fill(null));
-    rows[row][(seat.number - 1) % SEATS_PER_ROW] = seat;
+    rows[row][(seat.seatNumber - 1) % SEATS_PER_ROW] = seat;
   }
   return rows;
 }

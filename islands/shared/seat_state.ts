@@ -2,16 +2,7 @@
 // Module-level signals: both islands' bundles import this module from the
 // one shared chunk, so they see the same values.
 import { signal } from "@preact/signals";
-
-/** How a seat looks to everyone: free, held by a pending booking, or sold. */
-export type SeatState = "available" | "held" | "booked";
-
-/** One seat of the map, as the route's view model sends it. */
-export interface SeatView {
-  id: number;
-  number: number;
-  state: SeatState;
-}
+import type { Seat } from "../../lib/trips/seat_status.ts";
 
 /** The passenger's hold, once "Hold seats" succeeded. */
 export interface Hold {
@@ -27,7 +18,7 @@ export interface PanelMessage {
 }
 
 /** Every seat of the trip, by id; the map seeds it from its props. */
-export const seats = signal<Record<number, SeatView>>({});
+export const seats = signal<Record<number, Seat>>({});
 
 /** Seat ids the passenger picked, in the order picked. */
 export const selectedSeatIds = signal<number[]>([]);
@@ -39,13 +30,13 @@ export const currentHold = signal<Hold | null>(null);
 export const panelMessage = signal<PanelMessage | null>(null);
 
 /** Replaces seat states with fresh ones and drops selections that got taken. */
-export function updateSeats(fresh: readonly SeatView[]): number[] {
+export function updateSeats(fresh: readonly Seat[]): number[] {
   const next = { ...seats.value };
   for (const seat of fresh) next[seat.id] = seat;
   seats.value = next;
   const held = new Set(currentHold.value?.seatIds ?? []);
   const lost = selectedSeatIds.value.filter((id) =>
-    next[id]?.state !== "available" && !held.has(id)
+    next[id]?.status !== "AVAILABLE" && !held.has(id)
   );
   if (lost.length) {
     selectedSeatIds.value = selectedSeatIds.value.filter((id) =>
@@ -69,10 +60,12 @@ export function toggleSeat(id: number, max: number): boolean {
 
 /** Seat numbers of the given ids, ascending. */
 export function seatNumbers(ids: readonly number[]): number[] {
-  return ids.map((id) => seats.value[id]?.number ?? 0).filter(Boolean).sort((
-    a,
-    b,
-  ) => a - b);
+  return ids.map((id) => seats.value[id]?.seatNumber ?? 0).filter(Boolean).sort(
+    (
+      a,
+      b,
+    ) => a - b,
+  );
 }
 
 /** "Sorry, seats 4 and 5 were just taken by someone else. …" */

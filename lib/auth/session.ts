@@ -2,7 +2,7 @@
 import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { SESSION_COOKIE, signToken } from "./tokens.ts";
-import type { SessionUser } from "../http/context.ts";
+import type { SessionUser } from "./types.ts";
 import { env } from "../env.ts";
 import { isHttps } from "../http/request_info.ts";
 

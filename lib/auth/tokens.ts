@@ -2,7 +2,8 @@ import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { env } from "../env.ts";
-import type { AppEnv, SessionUser } from "../http/context.ts";
+import type { AppEnv } from "../http/context.ts";
+import type { SessionUser } from "./types.ts";
 import { ForbiddenError, UnauthorizedError } from "../http/errors.ts";
 
 export const SESSION_COOKIE = "busbook_session";

@@ -1,24 +1,10 @@
 import type { Sql } from "../db/pool.ts";
 import { hashPassword } from "./passwords.ts";
 
-export type Role = "user" | "admin";
+import type { PresentedUser, Role, User } from "./types.ts";
 
-export interface User {
-  id: number;
-  name: string;
-  email: string;
-  role: Role;
-  createdAt: Date;
-}
-
-/** A user as API clients see it: a fixed list of fields, never the hash. */
-export interface PresentedUser {
-  id: number;
-  name: string;
-  email: string;
-  role: Role;
-  createdAt: string;
-}
+// TRANSITIONAL: callers move to ./types.ts.
+export type { Role, User };
 
 /** The public JSON shape of a user (whitelisted fields only). */
 export function presentUser(user: User): PresentedUser {

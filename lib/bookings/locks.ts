@@ -10,16 +10,12 @@ import {
   ConflictError,
   NotFoundError,
 } from "../http/errors.ts";
-import type { TripSummary } from "./queries.ts";
-import type { SeatStatus } from "../trips/queries.ts";
+import type { SeatStatus, Trip } from "../trips/types.ts";
+import { tripColumns } from "../trips/columns.ts";
 import { shareTripLock } from "../trips/lock.ts";
 
-export interface LockedTrip extends TripSummary {
-  id: number;
-  priceCents: number;
-  status: "SCHEDULED" | "CANCELLED";
-  departed: boolean;
-}
+/** The trip row a booking write locked, and whether its bus has left. */
+export type LockedTrip = Trip & { departed: boolean };
 
 export interface LockedSeat {
   id: number;
@@ -63,11 +59,9 @@ export async function lockTripAndSeats(
     tx`select set_config('lock_timeout', ${`${env.LOCK_TIMEOUT_MS}ms`}, true)`,
     shareTripLock(tx, tripId),
     tx<LockedTrip[]>`
-      select id, name, origin, destination, departs_at as "departsAt",
-        arrives_at as "arrivesAt", price_cents as "priceCents", status,
-        departs_at <= now() as departed
-      from trips
-      where id = ${tripId}
+      select ${tripColumns(tx)}, t.departs_at <= now() as departed
+      from trips t
+      where t.id = ${tripId}
       for share
     `,
     tx<LockedSeat[]>`

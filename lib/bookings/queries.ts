@@ -1,72 +1,16 @@
-// Bookings: the read side and the API shape live here; the write paths are
-// split by concern (reserve_seats.ts, booking_transitions.ts,
-// hold_sweeper.ts) and re-exported, so callers import from this one module.
+// Reading bookings, and their JSON shapes. The write paths live beside
+// this file (reserve.ts, transitions.ts, hold_sweeper.ts, admin_cancel.ts).
 import type { Sql } from "../db/pool.ts";
-import type { SessionUser } from "../http/context.ts";
+import type { SessionUser } from "../auth/types.ts";
 import { NotFoundError } from "../http/errors.ts";
 import { fromCents } from "../money.ts";
-
-export { bookSeats, holdSeats, MAX_SEATS_PER_BOOKING } from "./reserve.ts";
-export { cancelBooking, confirmBooking } from "./transitions.ts";
-export { startHoldSweeper, sweepExpiredHolds } from "./hold_sweeper.ts";
-
-export type BookingStatus =
-  | "PENDING"
-  | "CONFIRMED"
-  | "FAILED"
-  | "CANCELLED"
-  | "EXPIRED";
-
-/** Statuses that own their seats (the seats point back at the booking). */
-export const ACTIVE_STATUSES: readonly BookingStatus[] = [
-  "PENDING",
-  "CONFIRMED",
-];
-
-export interface TripSummary {
-  name: string;
-  origin: string;
-  destination: string;
-  departsAt: Date;
-  arrivesAt: Date;
-}
-
-export interface Booking {
-  id: number;
-  userId: number;
-  tripId: number;
-  /** Ascending seat ids. */
-  seatIds: number[];
-  /** Seat numbers in the order of `seatIds`. */
-  seatNumbers: number[];
-  status: BookingStatus;
-  totalCents: number;
-  /** When a hold lapses; null once confirmed. */
-  expiresAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  trip: TripSummary;
-}
-
-/** What a passenger asks for when booking or holding seats. */
-export interface SeatRequest {
-  userId: number;
-  tripId: number;
-  seatIds: number[];
-  idempotencyKey?: string;
-}
-
-type BookingRow = Omit<Booking, "trip"> & {
-  tripName: string;
-  tripOrigin: string;
-  tripDestination: string;
-  tripDepartsAt: Date;
-  tripArrivesAt: Date;
-};
+import { bookingColumns, bookingJoins, toBooking } from "./columns.ts";
+import type { BookingRow } from "./columns.ts";
+import type { ActiveHold, Booking, ManifestRow } from "./types.ts";
 
 /**
  * Bookings matching `where` (a fragment built on the same `sql`, over the
- * aliases `b` for bookings and `t` for trips), newest first.
+ * aliases `b` for bookings, `t` for trips and `u` for users), newest first.
  */
 export async function selectBookings(
   sql: Sql,
@@ -74,46 +18,14 @@ export async function selectBookings(
   limit = 200,
 ): Promise<Booking[]> {
   const rows = await sql<BookingRow[]>`
-    select b.id, b.user_id as "userId", b.trip_id as "tripId",
-      b.seat_ids as "seatIds",
-      array(
-        select s.seat_number
-        from unnest(b.seat_ids) with ordinality as u(seat_id, position)
-        join seats s on s.id = u.seat_id
-        order by u.position
-      ) as "seatNumbers",
-      b.status, b.total_cents as "totalCents", b.expires_at as "expiresAt",
-      b.created_at as "createdAt", b.updated_at as "updatedAt",
-      t.name as "tripName", t.origin as "tripOrigin",
-      t.destination as "tripDestination", t.departs_at as "tripDepartsAt",
-      t.arrives_at as "tripArrivesAt"
+    select ${bookingColumns(sql)}
     from bookings b
-    join trips t on t.id = b.trip_id
+    ${bookingJoins(sql)}
     ${where}
     order by b.created_at desc, b.id desc
     limit ${limit}
   `;
-  return rows.map(
-    (
-      {
-        tripName,
-        tripOrigin,
-        tripDestination,
-        tripDepartsAt,
-        tripArrivesAt,
-        ...booking
-      },
-    ) => ({
-      ...booking,
-      trip: {
-        name: tripName,
-        origin: tripOrigin,
-        destination: tripDestination,
-        departsAt: tripDepartsAt,
-        arrivesAt: tripArrivesAt,
-      },
-    }),
-  );
+  return rows.map(toBooking);
 }
 
 /** One booking by id, whoever owns it (for code that checked access). */
@@ -133,6 +45,14 @@ export async function listBookingsForUser(
   return await selectBookings(sql, sql`where b.user_id = ${userId}`);
 }
 
+/** Every booking of a trip, newest first. */
+export async function listTripBookings(
+  sql: Sql,
+  tripId: number,
+): Promise<Booking[]> {
+  return await selectBookings(sql, sql`where b.trip_id = ${tripId}`, 10_000);
+}
+
 /**
  * A booking as `user` may see it: their own, or any for an admin.
  * @throws {NotFoundError} for an unknown id or another passenger's booking
@@ -150,7 +70,47 @@ export async function getBookingForUser(
   return booking;
 }
 
-/** The JSON shape of a booking in API bodies (money in currency units). */
+/**
+ * The passenger's unexpired hold on this trip, so a reloaded trip page
+ * picks up its countdown; null when there is none.
+ */
+export async function findActiveHold(
+  sql: Sql,
+  userId: number,
+  tripId: number,
+): Promise<ActiveHold | null> {
+  const [hold] = await selectBookings(
+    sql,
+    sql`where b.user_id = ${userId} and b.trip_id = ${tripId}
+      and b.status = 'PENDING' and b.expires_at > now()`,
+    1,
+  );
+  if (!hold?.expiresAt) return null;
+  return {
+    bookingId: hold.id,
+    seatIds: hold.seatIds,
+    expiresAt: hold.expiresAt.toISOString(),
+  };
+}
+
+/** Who boards: one row per seat of a CONFIRMED booking, by seat number. */
+export async function listManifest(
+  sql: Sql,
+  tripId: number,
+): Promise<ManifestRow[]> {
+  return await sql<ManifestRow[]>`
+    select s.seat_number as "seatNumber", u.name as "passengerName",
+      u.email as "passengerEmail", b.id as "bookingId",
+      b.created_at as "bookedAt"
+    from seats s
+    join bookings b on b.id = s.booking_id and b.status = 'CONFIRMED'
+    join users u on u.id = b.user_id
+    where s.trip_id = ${tripId} and s.status = 'BOOKED'
+    order by s.seat_number
+  `;
+}
+
+/** The JSON shape of a booking in passenger API bodies (money in units). */
 export function presentBooking(booking: Booking) {
   return {
     id: booking.id,
@@ -164,5 +124,22 @@ export function presentBooking(booking: Booking) {
     createdAt: booking.createdAt,
     updatedAt: booking.updatedAt,
     trip: { id: booking.tripId, ...booking.trip },
+  };
+}
+
+/** The JSON shape of a booking in admin API bodies: with its passenger. */
+export function presentAdminBooking(booking: Booking) {
+  return {
+    id: booking.id,
+    tripId: booking.tripId,
+    userId: booking.userId,
+    seatIds: booking.seatIds,
+    seatNumbers: booking.seatNumbers,
+    status: booking.status,
+    expiresAt: booking.expiresAt,
+    createdAt: booking.createdAt,
+    updatedAt: booking.updatedAt,
+    passenger: booking.passenger,
+    total: fromCents(booking.totalCents),
   };
 }

@@ -1,7 +1,7 @@
 // The body and header shared by POST /api/bookings and POST /api/holds.
 import { z } from "zod";
 import type { Context } from "hono";
-import { MAX_SEATS_PER_BOOKING } from "./queries.ts";
+import { MAX_SEATS_PER_BOOKING } from "./types.ts";
 import { ValidationError } from "../http/errors.ts";
 import { idSchema } from "../http/validation.ts";
 

@@ -1,14 +1,8 @@
 // Booking and holding seats: the pessimistic write path of DESIGN.md §4,
 // plus Idempotency-Key handling so a retried request books nothing twice.
-import postgres from "postgres";
 import type { Sql, Tx } from "../db/pool.ts";
 import { env } from "../env.ts";
-import {
-  BadRequestError,
-  ConflictError,
-  HttpError,
-  UnprocessableError,
-} from "../http/errors.ts";
+import { BadRequestError, ConflictError } from "../http/errors.ts";
 import { tripChanged } from "../trips/changes.ts";
 import {
   assertSeatsOnTrip,
@@ -18,14 +12,17 @@ import {
   lockTripAndSeats,
 } from "./locks.ts";
 import {
+  bookingColumns,
+  bookingJoins,
+  type BookingRow,
+  toBooking,
+} from "./columns.ts";
+import { findReplay, isLostRace, requestFingerprint } from "./idempotency.ts";
+import {
   type Booking,
-  type BookingStatus,
-  getBooking,
+  MAX_SEATS_PER_BOOKING,
   type SeatRequest,
-} from "./queries.ts";
-
-/** The most seats one request may book or hold. */
-export const MAX_SEATS_PER_BOOKING = 10;
+} from "./types.ts";
 
 /**
  * Books seats outright: a CONFIRMED booking, seats BOOKED, total computed
@@ -65,9 +62,7 @@ async function reserveSeats(
 ): Promise<Booking> {
   const seatIds = normalizeSeatIds(request.seatIds);
   const key = request.idempotencyKey;
-  const fingerprint = `${
-    status === "CONFIRMED" ? "book" : "hold"
-  }:${request.tripId}:${seatIds.join(",")}`;
+  const fingerprint = requestFingerprint(status, request.tripId, seatIds);
   const replay = () => findReplay(sql, request.userId, key!, fingerprint);
 
   if (key) {
@@ -189,7 +184,10 @@ async function endHolds(tx: Tx, holdIds: number[], keepSeatIds: number[]) {
   `;
 }
 
-/** Inserts the booking and points its seats at it, in one statement. */
+/**
+ * Inserts the booking and points its seats at it, and reads it back as
+ * every reader does (lib/bookings/columns.ts), in one statement.
+ */
 async function insertBooking(
   tx: Tx,
   input: {
@@ -205,17 +203,8 @@ async function insertBooking(
   const expiresAt = status === "PENDING"
     ? tx`now() + make_interval(mins => ${env.HOLD_MINUTES})`
     : tx`null::timestamptz`;
-  const [row] = await tx<
-    {
-      id: number;
-      status: BookingStatus;
-      expiresAt: Date | null;
-      createdAt: Date;
-      updatedAt: Date;
-      seatsUpdated: number;
-    }[]
-  >`
-    with booking as (
+  const [row] = await tx<(BookingRow & { seatsUpdated: number })[]>`
+    with b as (
       insert into bookings (
         user_id, trip_id, seat_ids, status, total_cents, idempotency_key,
         request_fingerprint, expires_at
@@ -225,72 +214,24 @@ async function insertBooking(
         ${trip.priceCents * seats.length}, ${key},
         ${key ? input.fingerprint : null}, ${expiresAt}
       )
-      returning id, status, expires_at, created_at, updated_at
+      returning *
     ), claimed as (
       update seats
       set status = ${status === "PENDING" ? "LOCKED" : "BOOKED"},
-        booking_id = booking.id, locked_until = booking.expires_at
-      from booking
+        booking_id = b.id, locked_until = b.expires_at
+      from b
       where seats.id = any(${request.seatIds}::bigint[])
       returning seats.id
     )
-    select id, status, expires_at as "expiresAt", created_at as "createdAt",
-      updated_at as "updatedAt",
+    select ${bookingColumns(tx)},
       (select count(*) from claimed)::int as "seatsUpdated"
-    from booking
+    from b
+    ${bookingJoins(tx)}
   `;
   if (row.seatsUpdated !== seats.length) {
     throw new Error(`booking ${row.id} claimed ${row.seatsUpdated} seats`);
   }
-  return {
-    id: row.id,
-    userId: request.userId,
-    tripId: trip.id,
-    seatIds: request.seatIds,
-    seatNumbers: seats.map((seat) => seat.seatNumber),
-    status: row.status,
-    totalCents: trip.priceCents * seats.length,
-    expiresAt: row.expiresAt,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    trip: {
-      name: trip.name,
-      origin: trip.origin,
-      destination: trip.destination,
-      departsAt: trip.departsAt,
-      arrivesAt: trip.arrivesAt,
-    },
-  };
-}
-
-/**
- * The booking an earlier request with this key made, if any.
- * @throws {UnprocessableError} when that request asked for something else.
- */
-async function findReplay(
-  sql: Sql,
-  userId: number,
-  key: string,
-  fingerprint: string,
-): Promise<Booking | undefined> {
-  const [original] = await sql<{ id: number; fingerprint: string | null }[]>`
-    select id, request_fingerprint as fingerprint from bookings
-    where user_id = ${userId} and idempotency_key = ${key}
-  `;
-  if (!original) return undefined;
-  if (original.fingerprint !== fingerprint) {
-    throw new UnprocessableError(
-      "This Idempotency-Key was already used for a different request",
-      "IDEMPOTENCY_KEY_REUSED",
-    );
-  }
-  return await getBooking(sql, original.id);
-}
-
-function isLostRace(error: unknown): boolean {
-  if (error instanceof HttpError) return error.code === "SEATS_UNAVAILABLE";
-  return error instanceof postgres.PostgresError &&
-    ["23505", "40P01", "55P03"].includes(error.code);
+  return toBooking(row);
 }
 
 /**

@@ -2,17 +2,12 @@
 // Both take the same locks as booking (the trip's advisory lock and row,
 // seats by id, then the booking row) and re-check the status under them.
 import type { Sql, Tx } from "../db/pool.ts";
-import type { SessionUser } from "../http/context.ts";
+import type { SessionUser } from "../auth/types.ts";
 import { ConflictError, ForbiddenError } from "../http/errors.ts";
 import { tripChanged } from "../trips/changes.ts";
 import { assertTripOpen, lockTripAndSeats } from "./locks.ts";
-import {
-  ACTIVE_STATUSES,
-  type Booking,
-  type BookingStatus,
-  getBooking,
-  getBookingForUser,
-} from "./queries.ts";
+import { getBooking, getBookingForUser } from "./queries.ts";
+import { ACTIVE_STATUSES, type Booking, type BookingStatus } from "./types.ts";
 
 /**
  * Confirms the user's own hold: PENDING → CONFIRMED, seats LOCKED → BOOKED.

@@ -1,4 +1,4 @@
-import type { Cache } from "./mod.ts";
+import type { Cache } from "./types.ts";
 import { SingleFlight } from "./single_flight.ts";
 
 /** A loaded value as JSON, and optionally how long it stays true at most. */

@@ -1,4 +1,4 @@
-import type { Cache, VersionedEntry } from "./mod.ts";
+import type { Cache, VersionedEntry } from "./types.ts";
 
 export interface GuardOptions {
   /** Longest a read or write may take before the request goes to PostgreSQL. */

@@ -3,7 +3,7 @@ import {
   GENERATION_TTL_SECONDS,
   tagValue,
   untagValue,
-} from "./mod.ts";
+} from "./types.ts";
 
 export interface MemoryCacheOptions {
   /** Most entries kept; the least recently used go first. */

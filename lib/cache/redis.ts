@@ -4,7 +4,7 @@ import {
   GENERATION_TTL_SECONDS,
   tagValue,
   untagValue,
-} from "./mod.ts";
+} from "./types.ts";
 import { MemoryCache, type MemoryCacheOptions } from "./memory.ts";
 
 // A fresh generation is Redis's own clock in microseconds: larger than any

@@ -1,8 +1,7 @@
-/** The signed-in user as the request sees it (from a verified token). */
-export interface SessionUser {
-  id: number;
-  role: "user" | "admin";
-}
+import type { SessionUser } from "../auth/types.ts";
+
+// TRANSITIONAL: callers move to lib/auth/types.ts.
+export type { SessionUser };
 
 /** Hono environment shared by every route: typed context variables. */
 export interface AppEnv {

@@ -19,16 +19,11 @@ import {
 import { fromCents, toCents } from "../money.ts";
 import { recordAdminAction } from "../admin/actions.ts";
 import type { CreateTripInput, UpdateTripInput } from "./input.ts";
-import { insertTripWithSeats, type Trip } from "./queries.ts";
+import { insertTripWithSeats } from "./queries.ts";
+import { tripColumns } from "./columns.ts";
+import type { Trip } from "./types.ts";
 import { tripChanged } from "./changes.ts";
 import { exclusiveTripLock } from "./lock.ts";
-
-const tripColumns = (sql: Sql | Tx) =>
-  sql`
-    id, name, origin, destination, departs_at as "departsAt",
-    arrives_at as "arrivesAt", total_seats as "totalSeats",
-    price_cents as "priceCents", status
-  `;
 
 /**
  * Locks a trip for an admin write inside the caller's transaction: sets the
@@ -42,7 +37,7 @@ export async function lockTripForUpdate(tx: Tx, tripId: number): Promise<Trip> {
     tx`select set_config('lock_timeout', ${`${env.LOCK_TIMEOUT_MS}ms`}, true)`,
     exclusiveTripLock(tx, tripId),
     tx<Trip[]>`
-      select ${tripColumns(tx)} from trips where id = ${tripId} for update
+      select ${tripColumns(tx)} from trips t where t.id = ${tripId} for update
     `,
   ]);
   if (!trip) throw new NotFoundError(`There is no trip ${tripId}`);
@@ -115,11 +110,11 @@ export async function updateTripAsAdmin(
 
     const changes = describeChanges(current, next);
     const [updated] = await tx<Trip[]>`
-      update trips
+      update trips t
       set name = ${next.name}, departs_at = ${next.departsAt},
         arrives_at = ${next.arrivesAt}, total_seats = ${next.totalSeats},
         price_cents = ${next.priceCents}, updated_at = now()
-      where id = ${tripId}
+      where t.id = ${tripId}
       returning ${tripColumns(tx)}
     `;
     await recordAdminAction(tx, {
@@ -260,8 +255,8 @@ export async function cancelTripAsAdmin(
       where trip_id = ${tripId} and status <> 'AVAILABLE'
     `;
     const [trip] = await tx<Trip[]>`
-      update trips set status = 'CANCELLED', updated_at = now()
-      where id = ${tripId}
+      update trips t set status = 'CANCELLED', updated_at = now()
+      where t.id = ${tripId}
       returning ${tripColumns(tx)}
     `;
     const details = {

@@ -1,29 +1,18 @@
 // Read models for the admin area: trips with their seat counts and revenue,
 // and a trip's seats with who holds or booked each one.
 import type { Sql } from "../db/pool.ts";
-import type { Trip } from "./queries.ts";
 import { fromCents } from "../money.ts";
-
-export type TripListFilter = "upcoming" | "past" | "cancelled" | "all";
-
-export interface AdminTrip extends Trip {
-  /** BOOKED seats (confirmed bookings). */
-  soldSeats: number;
-  /** LOCKED seats whose hold has not expired. */
-  heldSeats: number;
-  /** AVAILABLE seats plus expired holds. */
-  availableSeats: number;
-  confirmedBookings: number;
-  /** Sum of the CONFIRMED bookings' totals. */
-  revenueCents: number;
-}
+import { seatStatusColumn, tripColumns } from "./columns.ts";
+import type {
+  SeatWithPassenger,
+  TripListScope,
+  TripOccupancy,
+} from "./types.ts";
 
 // The select list and the per-trip counts, shared by the list and by one trip.
 const adminTripSelect = (sql: Sql) =>
   sql`
-    select t.id, t.name, t.origin, t.destination, t.departs_at as "departsAt",
-      t.arrives_at as "arrivesAt", t.total_seats as "totalSeats",
-      t.price_cents as "priceCents", t.status,
+    select ${tripColumns(sql)},
       s.sold::int as "soldSeats", s.held::int as "heldSeats",
       s.available::int as "availableSeats",
       b.confirmed::int as "confirmedBookings",
@@ -59,12 +48,12 @@ function likePattern(search: string): string {
 export async function listAdminTrips(
   sql: Sql,
   options: {
-    filter?: TripListFilter;
+    filter?: TripListScope;
     search?: string;
     limit?: number;
     offset?: number;
   } = {},
-): Promise<AdminTrip[]> {
+): Promise<TripOccupancy[]> {
   const filter = options.filter ?? "all";
   const where = {
     upcoming: sql`t.status = 'SCHEDULED' and t.departs_at > now()`,
@@ -74,7 +63,7 @@ export async function listAdminTrips(
   }[filter];
   const search = options.search?.trim();
   const pattern = search ? likePattern(search) : null;
-  return await sql<AdminTrip[]>`
+  return await sql<TripOccupancy[]>`
     ${adminTripSelect(sql)}
     where ${where}
       ${
@@ -97,8 +86,8 @@ export async function listAdminTrips(
 export async function getAdminTrip(
   sql: Sql,
   tripId: number,
-): Promise<AdminTrip | undefined> {
-  const [trip] = await sql<AdminTrip[]>`
+): Promise<TripOccupancy | undefined> {
+  const [trip] = await sql<TripOccupancy[]>`
     ${adminTripSelect(sql)}
     where t.id = ${tripId}
   `;
@@ -111,7 +100,7 @@ export function occupancy(trip: { soldSeats: number; totalSeats: number }) {
 }
 
 /** The JSON shape of an admin trip (money in currency units). */
-export function presentAdminTrip(trip: AdminTrip) {
+export function presentAdminTrip(trip: TripOccupancy) {
   const { priceCents, revenueCents, ...rest } = trip;
   return {
     ...rest,
@@ -121,31 +110,14 @@ export function presentAdminTrip(trip: AdminTrip) {
   };
 }
 
-/** How a seat looks to an admin; an expired hold shows as available. */
-export type AdminSeatState = "AVAILABLE" | "HELD" | "BOOKED";
-
-export interface AdminSeat {
-  id: number;
-  seatNumber: number;
-  state: AdminSeatState;
-  bookingId: number | null;
-  passengerName: string | null;
-  passengerEmail: string | null;
-  lockedUntil: Date | null;
-}
-
 /** A trip's seats in seat order, with the passenger who holds or booked each. */
 export async function listAdminSeats(
   sql: Sql,
   tripId: number,
-): Promise<AdminSeat[]> {
-  return await sql<AdminSeat[]>`
+): Promise<SeatWithPassenger[]> {
+  return await sql<SeatWithPassenger[]>`
     select s.id, s.seat_number as "seatNumber",
-      case
-        when s.status = 'BOOKED' then 'BOOKED'
-        when s.status = 'LOCKED' and s.locked_until > now() then 'HELD'
-        else 'AVAILABLE'
-      end as state,
+      ${seatStatusColumn(sql)} as status,
       s.booking_id as "bookingId",
       u.name as "passengerName", u.email as "passengerEmail",
       s.locked_until as "lockedUntil"
@@ -156,3 +128,6 @@ export async function listAdminSeats(
     order by s.seat_number
   `;
 }
+
+// Transitional name while the admin pages move to the trips vocabulary.
+export type { TripOccupancy as AdminTrip } from "./types.ts";

@@ -1,33 +1,15 @@
+// Reading and creating trips: the rows behind the API's trip bodies.
 import type { Sql, Tx } from "../db/pool.ts";
 import { fromCents } from "../money.ts";
-
-export type TripStatus = "SCHEDULED" | "CANCELLED";
-
-export interface Trip {
-  id: number;
-  name: string;
-  origin: string;
-  destination: string;
-  departsAt: Date;
-  arrivesAt: Date;
-  totalSeats: number;
-  priceCents: number;
-  status: TripStatus;
-}
-
-export interface TripWithAvailability extends Trip {
-  availableSeats: number;
-}
-
-export interface NewTrip {
-  name: string;
-  origin: string;
-  destination: string;
-  departsAt: Date;
-  arrivesAt: Date;
-  totalSeats: number;
-  priceCents: number;
-}
+import { seatStatusColumn, tripColumns } from "./columns.ts";
+import type {
+  NewTrip,
+  Seat,
+  Trip,
+  TripSearch,
+  TripView,
+  TripWithAvailability,
+} from "./types.ts";
 
 /** Creates a trip and its seats (numbered 1..totalSeats) in one transaction. */
 export async function createTrip(sql: Sql, input: NewTrip): Promise<Trip> {
@@ -40,16 +22,14 @@ export async function insertTripWithSeats(
   input: NewTrip,
 ): Promise<Trip> {
   const [trip] = await tx<Trip[]>`
-    insert into trips (
+    insert into trips as t (
       name, origin, destination, departs_at, arrives_at, total_seats, price_cents
     )
     values (
       ${input.name}, ${input.origin}, ${input.destination}, ${input.departsAt},
       ${input.arrivesAt}, ${input.totalSeats}, ${input.priceCents}
     )
-    returning id, name, origin, destination, departs_at as "departsAt",
-      arrives_at as "arrivesAt", total_seats as "totalSeats",
-      price_cents as "priceCents", status
+    returning ${tripColumns(tx)}
   `;
   await tx`
     insert into seats (trip_id, seat_number)
@@ -60,16 +40,14 @@ export async function insertTripWithSeats(
 
 /**
  * Scheduled trips that have not departed, soonest first, with the number of
- * seats free now (an expired hold counts as free).
+ * seats free now (an expired hold counts as free), as the API shows them.
  */
 export async function listUpcomingTrips(
   sql: Sql,
-  filter: { from?: string; to?: string; date?: string; limit?: number } = {},
-): Promise<TripWithAvailability[]> {
-  return await sql<TripWithAvailability[]>`
-    select t.id, t.name, t.origin, t.destination, t.departs_at as "departsAt",
-      t.arrives_at as "arrivesAt", t.total_seats as "totalSeats",
-      t.price_cents as "priceCents", t.status,
+  filter: TripSearch = {},
+): Promise<TripView[]> {
+  const trips = await sql<TripWithAvailability[]>`
+    select ${tripColumns(sql)},
       (
         select count(*) from seats s
         where s.trip_id = t.id
@@ -90,47 +68,43 @@ export async function listUpcomingTrips(
     order by t.departs_at, t.id
     limit ${filter.limit ?? 100}
   `;
+  return trips.map((trip) => presentTrip(trip));
 }
 
-/** The JSON shape of a trip in API bodies (price in currency units). */
+/** The JSON shape of a trip in API bodies (ISO times, price in units). */
+export function presentTrip(trip: TripWithAvailability): TripView;
+export function presentTrip(trip: Trip): Omit<TripView, "availableSeats">;
 export function presentTrip(trip: Trip | TripWithAvailability) {
-  const { priceCents, ...rest } = trip;
-  return { ...rest, price: fromCents(priceCents) };
-}
-
-export type SeatStatus = "AVAILABLE" | "LOCKED" | "BOOKED";
-
-/** A seat as passengers see it: an expired hold already reads as AVAILABLE. */
-export interface SeatView {
-  id: number;
-  seatNumber: number;
-  status: SeatStatus;
+  const { priceCents, departsAt, arrivesAt, ...rest } = trip;
+  return {
+    ...rest,
+    departsAt: departsAt.toISOString(),
+    arrivesAt: arrivesAt.toISOString(),
+    price: fromCents(priceCents),
+  };
 }
 
 /**
  * A trip (any status, departed or not) with every seat in seat-number
- * order and the count of seats free now.
+ * order and the count of seats free now. The reference for the SQL-built
+ * body of lib/trips/json.ts, which a test holds equal to it.
  * @returns undefined when no trip has this id.
  */
 export async function getTripWithSeats(
   sql: Sql,
   tripId: number,
-): Promise<{ trip: TripWithAvailability; seats: SeatView[] } | undefined> {
+): Promise<{ trip: TripWithAvailability; seats: Seat[] } | undefined> {
   const [trip] = await sql<Trip[]>`
-    select id, name, origin, destination, departs_at as "departsAt",
-      arrives_at as "arrivesAt", total_seats as "totalSeats",
-      price_cents as "priceCents", status
-    from trips
-    where id = ${tripId}
+    select ${tripColumns(sql)} from trips t where t.id = ${tripId}
   `;
   if (!trip) return undefined;
-  const seats = await sql<SeatView[]>`
-    select id, seat_number as "seatNumber",
-      case when status = 'LOCKED' and locked_until <= now() then 'AVAILABLE'
-        else status end as status
-    from seats
-    where trip_id = ${tripId}
-    order by seat_number
+  const seats = await sql<Seat[]>`
+    select s.id, s.seat_number as "seatNumber", ${
+    seatStatusColumn(sql)
+  } as status
+    from seats s
+    where s.trip_id = ${tripId}
+    order by s.seat_number
   `;
   const availableSeats = seats.filter((s) => s.status === "AVAILABLE").length;
   return { trip: { ...trip, availableSeats }, seats: [...seats] };

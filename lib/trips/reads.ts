@@ -4,50 +4,16 @@
 import { sql } from "../db/pool.ts";
 import { cacheKeyPrefix, getCache } from "../cache/mod.ts";
 import { CachedReads, type Loaded } from "../cache/cached_reads.ts";
-import {
-  listUpcomingTrips,
-  presentTrip,
-  type SeatView,
-  type TripStatus,
-  type TripWithAvailability,
-} from "./queries.ts";
-import { toCents } from "../money.ts";
+import { listUpcomingTrips } from "./queries.ts";
 import { getTripWithSeatsJson } from "./json.ts";
-
-/** A trip as the API and pages show it (JSON-safe: ISO dates, price in units). */
-export interface TripView {
-  id: number;
-  name: string;
-  origin: string;
-  destination: string;
-  departsAt: string;
-  arrivesAt: string;
-  totalSeats: number;
-  price: number;
-  status: TripStatus;
-  availableSeats: number;
-}
-
-/** The body of `GET /api/trips/:id`. */
-export interface TripWithSeatsView {
-  trip: TripView;
-  seats: SeatView[];
-}
-
-export interface TripListFilter {
-  from?: string;
-  to?: string;
-  date?: string;
-  limit?: number;
-}
+import type { TripSearch, TripView, TripWithSeats } from "./types.ts";
 
 export interface TripReadsOptions {
   reads: CachedReads;
   keyPrefix?: string;
   loadTrip?: (tripId: number) => Promise<Loaded | undefined>;
-  loadTrips?: (filter: TripListFilter) => Promise<Loaded>;
+  loadTrips?: (filter: TripSearch) => Promise<Loaded>;
 }
-
 function secondsUntil(time: Date | string): number {
   return (new Date(time).getTime() - Date.now()) / 1000;
 }
@@ -68,11 +34,11 @@ export async function loadTripWithSeats(
 
 /** Loads `GET /api/trips`'s body; it lives until its first trip departs. */
 export async function loadUpcomingTrips(
-  filter: TripListFilter,
+  filter: TripSearch,
 ): Promise<Loaded> {
   const trips = await listUpcomingTrips(sql, filter);
   return {
-    value: JSON.stringify({ trips: trips.map(presentTrip) }),
+    value: JSON.stringify({ trips }),
     ttlSeconds: trips.length ? secondsUntil(trips[0].departsAt) : undefined,
   };
 }
@@ -105,13 +71,13 @@ export class TripReads {
   }
 
   /** The trip with its seats, or undefined for an unknown trip. */
-  async trip(tripId: number): Promise<TripWithSeatsView | undefined> {
+  async trip(tripId: number): Promise<TripWithSeats | undefined> {
     const json = await this.tripJson(tripId);
     return json === undefined ? undefined : JSON.parse(json);
   }
 
   /** `GET /api/trips`'s JSON body for this filter. */
-  async listJson(filter: TripListFilter): Promise<string> {
+  async listJson(filter: TripSearch): Promise<string> {
     const json = await this.#reads.read(
       this.#listGenerationKey(),
       `${this.#prefix}trips:${encodeFilter(filter)}`,
@@ -121,7 +87,7 @@ export class TripReads {
   }
 
   /** Upcoming scheduled trips for this filter, soonest first. */
-  async list(filter: TripListFilter): Promise<TripView[]> {
+  async list(filter: TripSearch): Promise<TripView[]> {
     return JSON.parse(await this.listJson(filter)).trips;
   }
 
@@ -143,7 +109,7 @@ export class TripReads {
 }
 
 // Places compare case-insensitively in the query, so they do in the key.
-function encodeFilter(filter: TripListFilter): string {
+function encodeFilter(filter: TripSearch): string {
   return [
     filter.from?.toLowerCase(),
     filter.to?.toLowerCase(),
@@ -160,29 +126,4 @@ export function getTripReads(): TripReads {
     reads: new CachedReads({ cache: getCache() }),
   });
   return configured;
-}
-
-function reviveTrip(view: TripView): TripWithAvailability {
-  const { price, departsAt, arrivesAt, ...rest } = view;
-  return {
-    ...rest,
-    departsAt: new Date(departsAt),
-    arrivesAt: new Date(arrivesAt),
-    priceCents: toCents(price),
-  };
-}
-
-/** `getTripWithSeats` through the cache: same result, same types. */
-export async function getTripWithSeatsCached(
-  tripId: number,
-): Promise<{ trip: TripWithAvailability; seats: SeatView[] } | undefined> {
-  const found = await getTripReads().trip(tripId);
-  return found && { trip: reviveTrip(found.trip), seats: found.seats };
-}
-
-/** `listUpcomingTrips` through the cache: same result, same types. */
-export async function listUpcomingTripsCached(
-  filter: TripListFilter = {},
-): Promise<TripWithAvailability[]> {
-  return (await getTripReads().list(filter)).map(reviveTrip);
 }

@@ -9,12 +9,9 @@ import {
   getBookingForUser,
   listBookingsForUser,
   presentBooking,
-} from "../../lib/bookings/queries.ts";
+} from "../../lib/bookings/mod.ts";
 import { validateIdParam, validateJson } from "../../lib/http/validation.ts";
-import {
-  idempotencyKeyOf,
-  SeatRequestBody,
-} from "../../lib/bookings/request.ts";
+import { idempotencyKeyOf, SeatRequestBody } from "../../lib/bookings/mod.ts";
 
 const bookings = new Hono<AppEnv>();
 

@@ -2,12 +2,9 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../lib/http/context.ts";
 import { sql } from "../../lib/db/pool.ts";
 import { requireUser } from "../../lib/auth/tokens.ts";
-import { holdSeats, presentBooking } from "../../lib/bookings/queries.ts";
+import { holdSeats, presentBooking } from "../../lib/bookings/mod.ts";
 import { validateJson } from "../../lib/http/validation.ts";
-import {
-  idempotencyKeyOf,
-  SeatRequestBody,
-} from "../../lib/bookings/request.ts";
+import { idempotencyKeyOf, SeatRequestBody } from "../../lib/bookings/mod.ts";
 
 const holds = new Hono<AppEnv>();
 

@@ -7,7 +7,7 @@ import {
   cancelBooking,
   confirmBooking,
   getBookingForUser,
-} from "../../lib/bookings/queries.ts";
+} from "../../lib/bookings/mod.ts";
 import { getUser } from "../../lib/auth/users.ts";
 import { renderDocument } from "../../lib/islands/document.ts";
 import Layout from "../../components/Layout.tsx";

@@ -9,7 +9,7 @@ import {
   bookSeats,
   listBookingsForUser,
   MAX_SEATS_PER_BOOKING,
-} from "../../lib/bookings/queries.ts";
+} from "../../lib/bookings/mod.ts";
 import { renderDocument } from "../../lib/islands/document.ts";
 import Layout from "../../components/Layout.tsx";
 import BookingCard from "../../components/BookingCard.tsx";

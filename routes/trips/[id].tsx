@@ -2,11 +2,11 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../lib/http/context.ts";
 import { sql } from "../../lib/db/pool.ts";
 import { NotFoundError } from "../../lib/http/errors.ts";
-import { getTripReads, getTripWithSeatsCached } from "../../lib/trips/reads.ts";
-import { MAX_SEATS_PER_BOOKING } from "../../lib/bookings/queries.ts";
+import { getTripReads } from "../../lib/trips/reads.ts";
+import { MAX_SEATS_PER_BOOKING } from "../../lib/bookings/mod.ts";
 import { validateIdParam } from "../../lib/http/validation.ts";
 import { renderDocument } from "../../lib/islands/document.ts";
-import { findActiveHold, seatViews } from "../../lib/bookings/active_hold.ts";
+import { findActiveHold } from "../../lib/bookings/mod.ts";
 import { acceptsGzip, RenderMemo } from "../../lib/http/render_memo.ts";
 import type { SessionUser } from "../../lib/http/context.ts";
 import TripPage from "../../components/TripPage.tsx";
@@ -33,7 +33,7 @@ interface PageRequest {
 async function renderTripPage(request: PageRequest) {
   const { id, user } = request;
   const [found, hold] = await Promise.all([
-    getTripWithSeatsCached(id),
+    getTripReads().trip(id),
     user ? findActiveHold(sql, user.id, id) : null,
   ]);
   if (!found) throw new NotFoundError("We could not find that trip.");
@@ -42,7 +42,7 @@ async function renderTripPage(request: PageRequest) {
   const html = renderDocument(
     <TripPage
       trip={trip}
-      seats={seatViews(seats)}
+      seats={seats}
       user={user}
       hold={hold}
       now={now}
@@ -57,7 +57,7 @@ async function renderTripPage(request: PageRequest) {
     />,
   );
   // The page changes by itself once when the bus leaves.
-  const departsAt = trip.departsAt.getTime();
+  const departsAt = new Date(trip.departsAt).getTime();
   return { html, staleAt: departsAt > now.getTime() ? departsAt : undefined };
 }
 

@@ -3,7 +3,7 @@
 // selected is told.
 import assert from "node:assert/strict";
 import { sql } from "../../lib/db/pool.ts";
-import { bookSeats, holdSeats } from "../../lib/bookings/queries.ts";
+import { bookSeats, holdSeats } from "../../lib/bookings/mod.ts";
 import { dbTest } from "../support/db.ts";
 import { createTestTrip, createTestUser } from "../support/factories.ts";
 import {

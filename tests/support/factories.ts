@@ -3,12 +3,10 @@ import { sql } from "../../lib/db/pool.ts";
 import { signToken } from "../../lib/auth/tokens.ts";
 import { hashPassword } from "../../lib/auth/passwords.ts";
 import { tripChanged } from "../../lib/trips/changes.ts";
-import {
-  createTrip,
-  type NewTrip,
-  type Trip,
-} from "../../lib/trips/queries.ts";
-import { insertUser, type Role, type User } from "../../lib/auth/users.ts";
+import { createTrip } from "../../lib/trips/queries.ts";
+import type { NewTrip, Trip } from "../../lib/trips/types.ts";
+import { insertUser } from "../../lib/auth/users.ts";
+import type { Role, User } from "../../lib/auth/types.ts";
 
 export const TEST_PASSWORD = "correct horse battery";
 let sharedHash: Promise<string> | undefined;

@@ -10,7 +10,7 @@ import { renderDocument } from "../../../lib/islands/document.ts";
 import { formatPrice } from "../../../lib/format.ts";
 import { pageId } from "../../../lib/trips/input.ts";
 import { getAdminTrip, listAdminSeats } from "../../../lib/trips/occupancy.ts";
-import { listTripBookings } from "../../../lib/bookings/admin.ts";
+import { listTripBookings } from "../../../lib/bookings/mod.ts";
 import { listTripAdminActions } from "../../../lib/admin/actions.ts";
 import AdminLayout from "../../../components/admin/AdminLayout.tsx";
 import AdminSeatMap from "../../../components/admin/AdminSeatMap.tsx";

@@ -7,7 +7,7 @@ import { validateIdParam } from "../../../lib/http/validation.ts";
 import {
   cancelBookingAsAdmin,
   presentAdminBooking,
-} from "../../../lib/bookings/admin.ts";
+} from "../../../lib/bookings/mod.ts";
 
 const bookings = new Hono<AppEnv>();
 

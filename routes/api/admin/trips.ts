@@ -26,7 +26,7 @@ import {
 import {
   listTripBookings,
   presentAdminBooking,
-} from "../../../lib/bookings/admin.ts";
+} from "../../../lib/bookings/mod.ts";
 import { NotFoundError } from "../../../lib/http/errors.ts";
 import { presentTrip } from "../../../lib/trips/queries.ts";
 

@@ -7,10 +7,10 @@ import { NotFoundError } from "../../../../lib/http/errors.ts";
 import { renderDocument } from "../../../../lib/islands/document.ts";
 import { pageId } from "../../../../lib/trips/input.ts";
 import {
-  type AdminBooking,
+  type Booking,
   cancelBookingAsAdmin,
-  getAdminBooking,
-} from "../../../../lib/bookings/admin.ts";
+  getBooking,
+} from "../../../../lib/bookings/mod.ts";
 import AdminLayout from "../../../../components/admin/AdminLayout.tsx";
 import { formatPrice, formatSeatList } from "../../../../lib/format.ts";
 import Notice from "../../../../components/Notice.tsx";
@@ -19,15 +19,15 @@ import { formFailure } from "../../../../components/admin/form_state.ts";
 
 const cancelBooking = new Hono<AppEnv>();
 
-async function findBooking(id: number): Promise<AdminBooking> {
-  const booking = await getAdminBooking(sql, id);
+async function findBooking(id: number): Promise<Booking> {
+  const booking = await getBooking(sql, id);
   if (!booking) throw new NotFoundError(`There is no booking ${id}`);
   return booking;
 }
 
 function page(
   user: SessionUser | null,
-  booking: AdminBooking,
+  booking: Booking,
   error?: string,
 ) {
   const active = booking.status === "PENDING" ||
@@ -45,7 +45,7 @@ function page(
       {error && <Notice tone="error">{error}</Notice>}
       <div class={`${card} max-w-2xl space-y-4 p-6`}>
         <p>
-          {booking.passengerName} ({booking.passengerEmail}),{" "}
+          {booking.passenger.name} ({booking.passenger.email}),{" "}
           {formatSeatList(booking.seatNumbers)},{" "}
           {formatPrice(booking.totalCents)}.
         </p>

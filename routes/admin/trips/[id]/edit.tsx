@@ -13,7 +13,7 @@ import {
 import { parseInput } from "../../../../lib/http/validation.ts";
 import { updateTripAsAdmin } from "../../../../lib/trips/manage.ts";
 import { getAdminTrip } from "../../../../lib/trips/occupancy.ts";
-import type { Trip } from "../../../../lib/trips/queries.ts";
+import type { Trip } from "../../../../lib/trips/types.ts";
 import { fromCents } from "../../../../lib/money.ts";
 import AdminLayout from "../../../../components/admin/AdminLayout.tsx";
 import TripForm, {

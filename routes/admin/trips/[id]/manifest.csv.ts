@@ -6,7 +6,7 @@ import { sql } from "../../../../lib/db/pool.ts";
 import { NotFoundError } from "../../../../lib/http/errors.ts";
 import { pageId } from "../../../../lib/trips/input.ts";
 import { getAdminTrip } from "../../../../lib/trips/occupancy.ts";
-import { listManifest } from "../../../../lib/bookings/admin.ts";
+import { listManifest } from "../../../../lib/bookings/mod.ts";
 import { toCsv } from "../../../../lib/http/csv.ts";
 
 const manifest = new Hono<AppEnv>();

@@ -1,0 +1,68 @@
+// The booking vocabulary: one row type for every reader (passenger pages,
+// the API, the admin area), and what a passenger asks for.
+import type { TripSummary } from "../trips/types.ts";
+
+export type BookingStatus =
+  | "PENDING"
+  | "CONFIRMED"
+  | "FAILED"
+  | "CANCELLED"
+  | "EXPIRED";
+
+/** Statuses that own their seats (the seats point back at the booking). */
+export const ACTIVE_STATUSES: readonly BookingStatus[] = [
+  "PENDING",
+  "CONFIRMED",
+];
+
+/** Who booked: the account behind the booking. */
+export interface Passenger {
+  id: number;
+  name: string;
+  email: string;
+}
+
+export interface Booking {
+  id: number;
+  userId: number;
+  tripId: number;
+  /** Ascending seat ids. */
+  seatIds: number[];
+  /** Numbers of the booking's seats still on the trip, ascending. */
+  seatNumbers: number[];
+  status: BookingStatus;
+  totalCents: number;
+  /** When a hold lapses; null once confirmed. */
+  expiresAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  trip: TripSummary;
+  passenger: Passenger;
+}
+
+/** The most seats one request may book or hold. */
+export const MAX_SEATS_PER_BOOKING = 10;
+
+/** What a passenger asks for when booking or holding seats. */
+export interface SeatRequest {
+  userId: number;
+  tripId: number;
+  seatIds: number[];
+  idempotencyKey?: string;
+}
+
+/** A passenger's unexpired hold on a trip, as the trip page resumes it. */
+export interface ActiveHold {
+  bookingId: number;
+  seatIds: number[];
+  expiresAt: string;
+}
+
+/** One line of a trip's boarding manifest. */
+export interface ManifestRow {
+  seatNumber: number;
+  passengerName: string;
+  passengerEmail: string;
+  bookingId: number;
+  bookedAt: Date;
+}
