@@ -3,7 +3,7 @@
 // fragments and `toBooking`, over the aliases `b` (bookings), `t` (trips)
 // and `u` (users).
 import type { Sql, Tx } from "../db/pool.ts";
-import type { Booking, BookingStatus } from "./types.ts";
+import type { Booking } from "./types.ts";
 
 export const bookingColumns = (sql: Sql | Tx) =>
   sql`
@@ -29,18 +29,8 @@ export const bookingJoins = (sql: Sql | Tx) =>
     join users u on u.id = b.user_id
   `;
 
-/** A row selected with `bookingColumns`. */
-export interface BookingRow {
-  id: number;
-  userId: number;
-  tripId: number;
-  seatIds: number[];
-  seatNumbers: number[];
-  status: BookingStatus;
-  totalCents: number;
-  expiresAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
+/** A row selected with `bookingColumns`: a Booking with its parts flat. */
+export type BookingRow = Omit<Booking, "trip" | "passenger"> & {
   tripName: string;
   tripOrigin: string;
   tripDestination: string;
@@ -48,7 +38,7 @@ export interface BookingRow {
   tripArrivesAt: Date;
   passengerName: string;
   passengerEmail: string;
-}
+};
 
 /** Nests a selected row's trip and passenger. */
 export function toBooking(row: BookingRow): Booking {
