@@ -1,14 +1,10 @@
-import type { SessionUser } from "../lib/http/context.ts";
+import type { ErrorPageProps } from "../lib/http/error_handler.tsx";
 import Layout from "./Layout.tsx";
 import { BusIcon } from "./Icons.tsx";
 import { buttonPrimary } from "./ui.ts";
 
-export interface ErrorPageProps {
-  status: number;
-  message: string;
-  requestId?: string;
-  user?: SessionUser | null;
-}
+// What the error handler tells every error page.
+export type { ErrorPageProps };
 
 function titleFor(status: number): string {
   if (status === 404) return "Page not found";

@@ -1,15 +1,13 @@
-import { Hono } from "hono";
-import type { AppEnv } from "../lib/http/context.ts";
+// GET /healthz: 200 while the database answers, 503 when it does not.
+import type { Handlers } from "../lib/http/router.ts";
 import { pingDb } from "../lib/db/pool.ts";
 
-const healthz = new Hono<AppEnv>();
-
-healthz.get("/", async (c) => {
-  const database = await pingDb();
-  return c.json(
-    { status: database ? "ok" : "unavailable", database },
-    database ? 200 : 503,
-  );
-});
-
-export default healthz;
+export const handler: Handlers = {
+  async GET(c) {
+    const database = await pingDb();
+    return c.json(
+      { status: database ? "ok" : "unavailable", database },
+      database ? 200 : 503,
+    );
+  },
+};

@@ -1,5 +1,6 @@
-// `deno task build`: regenerates islands.gen.ts and builds the island
-// bundles and the stylesheet into static/build/ (see lib/islands/build.ts).
+// `deno task build`: regenerates islands.gen.ts and routes.gen.ts and builds
+// the island bundles and the stylesheet into static/build/ (see
+// lib/islands/build.ts and lib/http/routes_manifest.ts).
 import { buildAssets } from "../lib/islands/build.ts";
 
 const started = performance.now();

@@ -4,6 +4,8 @@ import { loadEnvOrExit, prepareEnvironment } from "./environment.ts";
 import { ensureAssetsBuilt } from "../lib/islands/build.ts";
 
 const startedAt = performance.now();
+// Rewrites islands.gen.ts and routes.gen.ts when islands/ or routes/ changed
+// (main.ts is imported only below, so it loads the fresh ones).
 await ensureAssetsBuilt({ regenerateManifest: true, log: console.log });
 const prepared = await prepareEnvironment({ log: true });
 const env = await loadEnvOrExit();

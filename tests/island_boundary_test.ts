@@ -5,7 +5,11 @@ import assert from "node:assert/strict";
 import { listIslands } from "../lib/islands/build.ts";
 
 const ROOT = new URL("../", import.meta.url);
-const BROWSER_SAFE_LIB = new Set(["lib/format.ts", "lib/islands/client.ts"]);
+const BROWSER_SAFE_LIB = new Set([
+  "lib/format.ts",
+  "lib/islands/client.ts",
+  "lib/trips/seat_status.ts",
+]);
 const BROWSER_PACKAGES =
   /^npm:\/?(preact|@preact\/signals|@preact\/signals-core)@/;
 

@@ -22,8 +22,10 @@ import { renderDocument } from "../lib/islands/document.ts";
 import Layout from "../components/Layout.tsx";
 import SeatMap, { type SeatMapProps } from "../islands/SeatMap.tsx";
 import BookingPanel from "../islands/BookingPanel.tsx";
+import { islands } from "../islands.gen.ts";
 
-registerIslands({ EchoIsland, OuterIsland });
+// What createApp does for the app (islands.gen.ts), plus the test fixtures.
+registerIslands({ ...islands, EchoIsland, OuterIsland });
 
 const HOSTILE = "</script><script>alert(1)</script><!-- \u2028 & >";
 

@@ -1,8 +1,9 @@
 // Build half of the islands layer: the checked-in island manifest
-// (islands.gen.ts), the island bundles and the Tailwind stylesheet, all
-// content-hashed under static/build/ with a manifest.json that maps names
-// to files. `deno task build` runs it; `start` and the test harness call
-// `ensureAssetsBuilt`, which rebuilds only when an input changed.
+// (islands.gen.ts, and the route manifest routes.gen.ts beside it), the
+// island bundles and the Tailwind stylesheet, all content-hashed under
+// static/build/ with a manifest.json that maps names to files. `deno task
+// build` runs it; `start` and the test harness call `ensureAssetsBuilt`,
+// which rebuilds only when an input changed.
 import {
   ASSET_MANIFEST_FILE,
   type AssetManifest,
@@ -11,6 +12,7 @@ import {
   type IslandAsset,
   reloadAssetManifest,
 } from "./assets.ts";
+import { writeRoutesManifest } from "../http/routes_manifest.ts";
 
 const ROOT = new URL("../../", import.meta.url);
 const ISLANDS_DIR = new URL("islands/", ROOT);
@@ -60,6 +62,12 @@ export async function writeIslandManifest(): Promise<boolean> {
   if (current === next) return false;
   await Deno.writeTextFile(ISLAND_MANIFEST_FILE, next);
   return true;
+}
+
+/** Rewrites islands.gen.ts and routes.gen.ts, logging each that changed. */
+async function writeManifests(log?: (message: string) => void): Promise<void> {
+  if (await writeIslandManifest()) log?.("Updated islands.gen.ts.");
+  if (await writeRoutesManifest()) log?.("Updated routes.gen.ts.");
 }
 
 async function* walk(dir: URL): AsyncGenerator<URL> {
@@ -220,9 +228,10 @@ async function buildStylesheet(): Promise<{ file: string; css: Uint8Array }> {
 
 export interface BuildOptions {
   /**
-   * Rewrite islands.gen.ts from islands/ first (`deno task build`, `dev`).
-   * The test harness leaves it alone, so a stale checked-in manifest fails
-   * its test instead of being fixed silently.
+   * Rewrite islands.gen.ts from islands/ and routes.gen.ts from routes/
+   * first (`deno task build`, `start`, `dev`). The test harness leaves them
+   * alone, so a stale checked-in manifest fails its test instead of being
+   * fixed silently.
    */
   regenerateManifest?: boolean;
   log?: (message: string) => void;
@@ -235,9 +244,7 @@ export interface BuildOptions {
 export async function buildAssets(
   options: BuildOptions = {},
 ): Promise<AssetManifest> {
-  if (options.regenerateManifest && await writeIslandManifest()) {
-    options.log?.("Updated islands.gen.ts.");
-  }
+  if (options.regenerateManifest) await writeManifests(options.log);
   const fingerprint = await inputsFingerprint();
   await Deno.mkdir(BUILD_DIR, { recursive: true });
   const [bundles, stylesheet] = await Promise.all([
@@ -273,9 +280,7 @@ export async function buildAssets(
 export async function ensureAssetsBuilt(
   options: BuildOptions = {},
 ): Promise<AssetManifest> {
-  if (options.regenerateManifest && await writeIslandManifest()) {
-    options.log?.("Updated islands.gen.ts.");
-  }
+  if (options.regenerateManifest) await writeManifests(options.log);
   try {
     const current: AssetManifest = JSON.parse(
       await Deno.readTextFile(ASSET_MANIFEST_FILE),

@@ -1,5 +1,4 @@
-import { Hono } from "hono";
-import type { AppEnv } from "../../lib/http/context.ts";
+import type { Handlers } from "../../lib/http/router.ts";
 import { sql } from "../../lib/db/pool.ts";
 import { NotFoundError } from "../../lib/http/errors.ts";
 import { getTripReads } from "../../lib/trips/reads.ts";
@@ -61,36 +60,34 @@ async function renderTripPage(request: PageRequest) {
   return { html, staleAt: departsAt > now.getTime() ? departsAt : undefined };
 }
 
-const tripPage = new Hono<AppEnv>();
-
-tripPage.get("/:id", async (c) => {
-  const request: PageRequest = {
-    id: validateIdParam(c),
-    user: c.get("user"),
-    takenIds: (c.req.query("taken") ?? "").split(",").map(Number),
-    formError: FORM_ERRORS[c.req.query("error") ?? ""],
-  };
-  if (request.user || new URL(c.req.url).search !== "") {
-    return c.html((await renderTripPage(request)).html);
-  }
-  const json = await getTripReads().tripJson(request.id);
-  if (json === undefined) {
-    throw new NotFoundError("We could not find that trip.");
-  }
-  const page = await anonymousPages.render(
-    String(request.id),
-    json,
-    () => renderTripPage(request),
-  );
-  // Encoded and compressed once per change of the trip, not per request.
-  const headers = {
-    "content-type": "text/html; charset=UTF-8",
-    vary: "Accept-Encoding",
-  };
-  if (!acceptsGzip(c.req.header("accept-encoding"))) {
-    return c.body(page.bytes(), 200, headers);
-  }
-  return c.body(page.gzip(), 200, { ...headers, "content-encoding": "gzip" });
-});
-
-export default tripPage;
+export const handler: Handlers = {
+  async GET(c) {
+    const request: PageRequest = {
+      id: validateIdParam(c),
+      user: c.get("user"),
+      takenIds: (c.req.query("taken") ?? "").split(",").map(Number),
+      formError: FORM_ERRORS[c.req.query("error") ?? ""],
+    };
+    if (request.user || new URL(c.req.url).search !== "") {
+      return c.html((await renderTripPage(request)).html);
+    }
+    const json = await getTripReads().tripJson(request.id);
+    if (json === undefined) {
+      throw new NotFoundError("We could not find that trip.");
+    }
+    const page = await anonymousPages.render(
+      String(request.id),
+      json,
+      () => renderTripPage(request),
+    );
+    // Encoded and compressed once per change of the trip, not per request.
+    const headers = {
+      "content-type": "text/html; charset=UTF-8",
+      vary: "Accept-Encoding",
+    };
+    if (!acceptsGzip(c.req.header("accept-encoding"))) {
+      return c.body(page.bytes(), 200, headers);
+    }
+    return c.body(page.gzip(), 200, { ...headers, "content-encoding": "gzip" });
+  },
+};

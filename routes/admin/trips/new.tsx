@@ -1,6 +1,6 @@
 // GET/POST /admin/trips/new: the create-trip form; success → 303 to the trip.
-import { Hono } from "hono";
-import type { AppEnv, SessionUser } from "../../../lib/http/context.ts";
+import type { Handlers } from "../../../lib/http/router.ts";
+import type { SessionUser } from "../../../lib/auth/types.ts";
 import { requireAdmin } from "../../../lib/auth/tokens.ts";
 import { sql } from "../../../lib/db/pool.ts";
 import { renderDocument } from "../../../lib/islands/document.ts";
@@ -19,8 +19,6 @@ import {
   formStrings,
 } from "../../../components/admin/form_state.ts";
 
-const newTrip = new Hono<AppEnv>();
-
 function page(
   user: SessionUser | null,
   form: Pick<TripFormProps, "values" | "errors" | "formError">,
@@ -33,24 +31,24 @@ function page(
   );
 }
 
-newTrip.get("/", (c) => {
-  requireAdmin(c);
-  return c.html(
-    page(c.get("user"), { values: { totalSeats: "40" }, errors: {} }),
-  );
-});
+export const handler: Handlers = {
+  GET(c) {
+    requireAdmin(c);
+    return c.html(
+      page(c.get("user"), { values: { totalSeats: "40" }, errors: {} }),
+    );
+  },
 
-newTrip.post("/", async (c) => {
-  const admin = requireAdmin(c);
-  const values = formStrings(await c.req.parseBody());
-  try {
-    const input = parseInput(CreateTripSchema, tripBodyFromForm(values));
-    const trip = await createTripAsAdmin(sql, admin.id, input);
-    return c.redirect(`/admin/trips/${trip.id}?notice=trip-created`, 303);
-  } catch (error) {
-    const failure = formFailure(error);
-    return c.html(page(admin, { values, ...failure }), failure.status);
-  }
-});
-
-export default newTrip;
+  async POST(c) {
+    const admin = requireAdmin(c);
+    const values = formStrings(await c.req.parseBody());
+    try {
+      const input = parseInput(CreateTripSchema, tripBodyFromForm(values));
+      const trip = await createTripAsAdmin(sql, admin.id, input);
+      return c.redirect(`/admin/trips/${trip.id}?notice=trip-created`, 303);
+    } catch (error) {
+      const failure = formFailure(error);
+      return c.html(page(admin, { values, ...failure }), failure.status);
+    }
+  },
+};

@@ -1,6 +1,5 @@
 // GET/POST /admin/trips/:id/edit: change name, times, price or seat count.
-import { Hono } from "hono";
-import type { AppEnv, SessionUser } from "../../../../lib/http/context.ts";
+import type { Handlers } from "../../../../lib/http/router.ts";
 import { requireAdmin } from "../../../../lib/auth/tokens.ts";
 import { sql } from "../../../../lib/db/pool.ts";
 import { NotFoundError } from "../../../../lib/http/errors.ts";
@@ -15,18 +14,13 @@ import { updateTripAsAdmin } from "../../../../lib/trips/manage.ts";
 import { getAdminTrip } from "../../../../lib/trips/occupancy.ts";
 import type { Trip } from "../../../../lib/trips/types.ts";
 import { fromCents } from "../../../../lib/money.ts";
-import AdminLayout from "../../../../components/admin/AdminLayout.tsx";
-import TripForm, {
-  type TripFormProps,
-} from "../../../../components/admin/TripForm.tsx";
+import EditTripPage from "../../../../components/admin/EditTripPage.tsx";
 import { toDateTimeLocal } from "../../../../components/admin/format.ts";
-import { textLink } from "../../../../components/ui.ts";
 import {
   formFailure,
   formStrings,
 } from "../../../../components/admin/form_state.ts";
 
-const editTrip = new Hono<AppEnv>();
 const EDITABLE = ["name", "departsAt", "arrivesAt", "totalSeats", "price"];
 
 async function findTrip(id: number): Promise<Trip> {
@@ -35,70 +29,53 @@ async function findTrip(id: number): Promise<Trip> {
   return trip;
 }
 
-function page(
-  user: SessionUser | null,
-  trip: Trip,
-  form: Pick<TripFormProps, "values" | "errors" | "formError">,
-) {
-  return renderDocument(
-    <AdminLayout
-      title={`Edit ${trip.origin} → ${trip.destination}`}
-      user={user}
-      current="trips"
-    >
-      <div class="space-y-2">
-        <p class="text-sm">
-          <a href={`/admin/trips/${trip.id}`} class={textLink}>
-            Back to the trip
-          </a>
-        </p>
-        <h1 class="text-3xl font-bold tracking-tight">
-          Edit {trip.origin} → {trip.destination}
-        </h1>
-      </div>
-      <TripForm action={`/admin/trips/${trip.id}/edit`} mode="edit" {...form} />
-    </AdminLayout>,
-  );
-}
-
-editTrip.get("/", async (c) => {
-  requireAdmin(c);
-  const trip = await findTrip(pageId(c.req.param("id")));
-  const values = {
-    name: trip.name,
-    departsAt: toDateTimeLocal(trip.departsAt),
-    arrivesAt: toDateTimeLocal(trip.arrivesAt),
-    totalSeats: String(trip.totalSeats),
-    price: fromCents(trip.priceCents).toFixed(2),
-  };
-  const formError = trip.status === "CANCELLED"
-    ? "This trip is cancelled and can no longer be changed."
-    : undefined;
-  return c.html(page(c.get("user"), trip, { values, errors: {}, formError }));
-});
-
-editTrip.post("/", async (c) => {
-  const admin = requireAdmin(c);
-  const trip = await findTrip(pageId(c.req.param("id")));
-  const values = formStrings(await c.req.parseBody());
-  try {
-    const input = parseInput(
-      EditTripFormSchema,
-      tripBodyFromForm(values, EDITABLE),
+export const handler: Handlers = {
+  async GET(c) {
+    requireAdmin(c);
+    const trip = await findTrip(pageId(c.req.param("id")));
+    const values = {
+      name: trip.name,
+      departsAt: toDateTimeLocal(trip.departsAt),
+      arrivesAt: toDateTimeLocal(trip.arrivesAt),
+      totalSeats: String(trip.totalSeats),
+      price: fromCents(trip.priceCents).toFixed(2),
+    };
+    const formError = trip.status === "CANCELLED"
+      ? "This trip is cancelled and can no longer be changed."
+      : undefined;
+    const form = { values, errors: {}, formError };
+    return c.html(
+      renderDocument(
+        <EditTripPage user={c.get("user")} trip={trip} form={form} />,
+      ),
     );
-    // The form shows times to the minute; an untouched field keeps the
-    // stored value's seconds instead of counting as a change.
-    for (const key of ["departsAt", "arrivesAt"] as const) {
-      if (toDateTimeLocal(input[key]) === toDateTimeLocal(trip[key])) {
-        input[key] = trip[key];
-      }
-    }
-    await updateTripAsAdmin(sql, admin.id, trip.id, input);
-    return c.redirect(`/admin/trips/${trip.id}?notice=trip-updated`, 303);
-  } catch (error) {
-    const failure = formFailure(error, { SEATS_IN_USE: "totalSeats" });
-    return c.html(page(admin, trip, { values, ...failure }), failure.status);
-  }
-});
+  },
 
-export default editTrip;
+  async POST(c) {
+    const admin = requireAdmin(c);
+    const trip = await findTrip(pageId(c.req.param("id")));
+    const values = formStrings(await c.req.parseBody());
+    try {
+      const input = parseInput(
+        EditTripFormSchema,
+        tripBodyFromForm(values, EDITABLE),
+      );
+      // The form shows times to the minute; an untouched field keeps the
+      // stored value's seconds instead of counting as a change.
+      for (const key of ["departsAt", "arrivesAt"] as const) {
+        if (toDateTimeLocal(input[key]) === toDateTimeLocal(trip[key])) {
+          input[key] = trip[key];
+        }
+      }
+      await updateTripAsAdmin(sql, admin.id, trip.id, input);
+      return c.redirect(`/admin/trips/${trip.id}?notice=trip-updated`, 303);
+    } catch (error) {
+      const failure = formFailure(error, { SEATS_IN_USE: "totalSeats" });
+      const form = { values, ...failure };
+      return c.html(
+        renderDocument(<EditTripPage user={admin} trip={trip} form={form} />),
+        failure.status,
+      );
+    }
+  },
+};

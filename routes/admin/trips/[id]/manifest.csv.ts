@@ -1,6 +1,5 @@
 // GET /admin/trips/:id/manifest.csv: who boards, one row per booked seat.
-import { Hono } from "hono";
-import type { AppEnv } from "../../../../lib/http/context.ts";
+import type { Handlers } from "../../../../lib/http/router.ts";
 import { requireAdmin } from "../../../../lib/auth/tokens.ts";
 import { sql } from "../../../../lib/db/pool.ts";
 import { NotFoundError } from "../../../../lib/http/errors.ts";
@@ -9,32 +8,30 @@ import { getAdminTrip } from "../../../../lib/trips/occupancy.ts";
 import { listManifest } from "../../../../lib/bookings/mod.ts";
 import { toCsv } from "../../../../lib/http/csv.ts";
 
-const manifest = new Hono<AppEnv>();
-
-manifest.get("/", async (c) => {
-  requireAdmin(c);
-  const id = pageId(c.req.param("id"));
-  const trip = await getAdminTrip(sql, id);
-  if (!trip) throw new NotFoundError(`There is no trip ${id}`);
-  const rows = await listManifest(sql, id);
-  const csv = toCsv(
-    ["seat", "passenger", "email", "booking", "booked_at"],
-    rows.map((row) => [
-      row.seatNumber,
-      row.passengerName,
-      row.passengerEmail,
-      row.bookingId,
-      row.bookedAt,
-    ]),
-  );
-  const day = trip.departsAt.toISOString().slice(0, 10);
-  c.header("Content-Type", "text/csv; charset=utf-8");
-  c.header(
-    "Content-Disposition",
-    `attachment; filename="manifest-trip-${id}-${day}.csv"`,
-  );
-  c.header("Cache-Control", "no-store");
-  return c.body(csv);
-});
-
-export default manifest;
+export const handler: Handlers = {
+  async GET(c) {
+    requireAdmin(c);
+    const id = pageId(c.req.param("id"));
+    const trip = await getAdminTrip(sql, id);
+    if (!trip) throw new NotFoundError(`There is no trip ${id}`);
+    const rows = await listManifest(sql, id);
+    const csv = toCsv(
+      ["seat", "passenger", "email", "booking", "booked_at"],
+      rows.map((row) => [
+        row.seatNumber,
+        row.passengerName,
+        row.passengerEmail,
+        row.bookingId,
+        row.bookedAt,
+      ]),
+    );
+    const day = trip.departsAt.toISOString().slice(0, 10);
+    c.header("Content-Type", "text/csv; charset=utf-8");
+    c.header(
+      "Content-Disposition",
+      `attachment; filename="manifest-trip-${id}-${day}.csv"`,
+    );
+    c.header("Cache-Control", "no-store");
+    return c.body(csv);
+  },
+};

@@ -1,0 +1,80 @@
+import type { SessionUser } from "../../lib/auth/types.ts";
+import type { TripSearch, TripView } from "../../lib/trips/types.ts";
+import { formatLongDate } from "../../lib/format.ts";
+import Layout from "../Layout.tsx";
+import TripCard from "../TripCard.tsx";
+import SearchForm, { type SearchFormProps } from "../SearchForm.tsx";
+import { BusIcon } from "../Icons.tsx";
+import { textLink } from "../ui.ts";
+
+export interface HomePageProps {
+  user: SessionUser | null;
+  /** The search as typed, to fill the form in again. */
+  values: SearchFormProps["values"];
+  errors: SearchFormProps["errors"];
+  /** False when a field was invalid and no search ran. */
+  valid: boolean;
+  /** The search that ran (blank fields left out). */
+  filter: TripSearch;
+  trips: TripView[];
+}
+
+function resultsHeading(filter: TripSearch): string {
+  if (!filter.from && !filter.to && !filter.date) return "Upcoming trips";
+  const parts = ["Trips"];
+  if (filter.from) parts.push(`from ${filter.from}`);
+  if (filter.to) parts.push(`to ${filter.to}`);
+  if (filter.date) parts.push(`on ${formatLongDate(filter.date)}`);
+  return parts.join(" ");
+}
+
+/** The home page: the search form and the upcoming trips it finds. */
+export default function HomePage(
+  { user, values, errors, valid, filter, trips }: HomePageProps,
+) {
+  const searching = Boolean(values.from || values.to || values.date);
+  return (
+    <Layout title="Find a bus" user={user} section="trips">
+      <section class="mb-8 overflow-hidden rounded-3xl bg-brand-800 px-5 py-8 text-white shadow-md sm:px-8">
+        <h1 class="flex items-center gap-3 text-3xl font-bold tracking-tight sm:text-4xl">
+          <BusIcon class="size-9 shrink-0" />
+          Where are you going?
+        </h1>
+        <p class="mt-2 max-w-xl text-brand-100">
+          Search a route, pick your seats on the bus and get your ticket in a
+          minute.
+        </p>
+        <SearchForm values={values} errors={errors} />
+      </section>
+
+      <section aria-labelledby="results-heading">
+        <div class="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="results-heading" class="text-2xl font-bold tracking-tight">
+            {valid ? resultsHeading(filter) : "Check your search"}
+          </h2>
+          {searching && <a href="/" class={textLink}>Clear search</a>}
+        </div>
+        {trips.length > 0
+          ? (
+            <ul class="space-y-3">
+              {trips.map((trip) => <TripCard key={trip.id} trip={trip} />)}
+            </ul>
+          )
+          : (
+            <div class="rounded-2xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
+              <p class="text-lg font-semibold">
+                {valid
+                  ? "No trips match your search."
+                  : "Fix the highlighted field to search."}
+              </p>
+              <p class="mt-2 text-slate-600">
+                {searching
+                  ? "Try another date, or leave a field empty to see more trips."
+                  : "New trips are added all the time; check back soon."}
+              </p>
+            </div>
+          )}
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,17 @@
+// GET /api/bookings/:id: one of your bookings (admins: anyone's).
+import type { Handlers } from "../../../lib/http/router.ts";
+import { sql } from "../../../lib/db/pool.ts";
+import { requireUser } from "../../../lib/auth/tokens.ts";
+import {
+  getBookingForUser,
+  presentBooking,
+} from "../../../lib/bookings/mod.ts";
+import { validateIdParam } from "../../../lib/http/validation.ts";
+
+export const handler: Handlers = {
+  async GET(c) {
+    const user = requireUser(c);
+    const booking = await getBookingForUser(sql, validateIdParam(c), user);
+    return c.json({ booking: presentBooking(booking) });
+  },
+};
