@@ -1,6 +1,6 @@
 // Server render time of the trip (seat) page: `deno bench bench/` (or
 // `deno task bench:pages`). Pure rendering, no database: the route's data
-// work is measured end to end by scripts/bench_pages.ts with wrk.
+// work is measured end to end by bench/pages.ts with wrk.
 import { renderDocument } from "../lib/islands/document.ts";
 import TripPage from "../components/TripPage.tsx";
 import Layout from "../components/Layout.tsx";

@@ -14,7 +14,7 @@ export type ScenarioName = typeof SCENARIOS[number];
 
 /** Path of a scenario's k6 script. */
 export function scenarioPath(name: ScenarioName): string {
-  return new URL(`../loadtest/scenarios/${name}.ts`, import.meta.url).pathname;
+  return new URL(`./scenarios/${name}.ts`, import.meta.url).pathname;
 }
 
 /** Environment per scenario for the full run (defaults live in the scripts). */

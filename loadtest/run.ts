@@ -9,8 +9,8 @@
 // rate limits lifted (setup registers one user per VU from one IP), and
 // stops everything it started.
 import { parseArgs } from "node:util";
-import { prepareEnvironment } from "./environment.ts";
-import { startApp } from "./loadtest_app.ts";
+import { prepareEnvironment } from "../scripts/environment.ts";
+import { startApp } from "../tests/support/processes.ts";
 import {
   FULL_ENV,
   type ScenarioName,
@@ -18,12 +18,9 @@ import {
   SCENARIOS,
   SMOKE_ENV,
   tripIdsOf,
-} from "./loadtest_plan.ts";
-import type { RunSummary } from "../loadtest/runner/summary.ts";
-
-const RUNNER = new URL("../loadtest/runner/run.ts", import.meta.url).pathname;
-const IMPORT_MAP =
-  new URL("../loadtest/runner/import_map.json", import.meta.url).pathname;
+} from "./plan.ts";
+import { runnerArgs } from "./runner/command.ts";
+import type { RunSummary } from "./runner/summary.ts";
 
 const { values: flags, positionals } = parseArgs({
   args: Deno.args,
@@ -77,18 +74,20 @@ async function appUnderTest(): Promise<string> {
     Deno.env.set("JWT_SECRET", crypto.randomUUID() + crypto.randomUUID());
   }
   const unlimited = "1000000000";
+  // scripts/start.ts: exactly what `deno task start` runs.
   const app = await startApp({
+    ...shared,
+    DATABASE_URL: Deno.env.get("DATABASE_URL")!,
+    JWT_SECRET: Deno.env.get("JWT_SECRET")!,
+    DATABASE_POOL_MAX: Deno.env.get("DATABASE_POOL_MAX") ?? "20",
+    REGISTER_LIMIT_PER_IP: unlimited,
+    LOGIN_LIMIT_PER_IP: unlimited,
+    LOGIN_LIMIT_PER_EMAIL: unlimited,
+    LOG_REQUESTS: "false",
+  }, {
+    entry: "scripts/start.ts",
     port: Number(Deno.env.get("LOADTEST_PORT") ?? 8105),
-    env: {
-      ...shared,
-      DATABASE_URL: Deno.env.get("DATABASE_URL")!,
-      JWT_SECRET: Deno.env.get("JWT_SECRET")!,
-      DATABASE_POOL_MAX: Deno.env.get("DATABASE_POOL_MAX") ?? "20",
-      REGISTER_LIMIT_PER_IP: unlimited,
-      LOGIN_LIMIT_PER_IP: unlimited,
-      LOGIN_LIMIT_PER_EMAIL: unlimited,
-      LOG_REQUESTS: "false",
-    },
+    timeoutMs: 180_000,
   });
   cleanups.push(app.stop);
   console.log(`Started the app at ${app.url}`);
@@ -103,16 +102,10 @@ async function runScenario(
   console.log(`\n━━ ${name} ━━`);
   const sizes = flags.smoke ? SMOKE_ENV[name] : FULL_ENV[name];
   const { code } = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--no-config",
-      `--import-map=${IMPORT_MAP}`,
-      "-A",
-      RUNNER,
-      `--summary-export=${file}`,
-      ...(flags.smoke ? ["--quiet"] : []),
-      scenarioPath(name),
-    ],
+    args: runnerArgs(scenarioPath(name), {
+      summaryExport: file,
+      quiet: flags.smoke,
+    }),
     // The scripts' __ENV: this environment, then the run's settings.
     env: { ...shared, ...sizes, BASE_URL: baseUrl },
     stdin: "null",

@@ -7,42 +7,27 @@
 // A third test pins the cancel mid-transaction to show that bookings
 // arriving then wait for it and are refused, deterministically.
 import assert from "node:assert/strict";
-import postgres from "postgres";
 import { auditBookingInvariants } from "../lib/db/audit.ts";
 import { type Sql, sql } from "../lib/db/pool.ts";
 import { cancelTripAsAdmin } from "../lib/trips/manage.ts";
-import { dbTest } from "./support/db.ts";
+import { dbTest, openOtherPool as otherPool } from "./support/db.ts";
 import {
   createTestTrip,
   createTestUser,
   type TestUser,
 } from "./support/factories.ts";
 import { postJson, seatIdsOf } from "./support/booking_api.ts";
+import {
+  book,
+  delay,
+  waitingBehind,
+  waitUntil,
+} from "./support/trip_lock_races.ts";
 
 const STORM = 100;
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const FIRST_WAVE = 30;
 
-function otherPool(): Sql {
-  return postgres(Deno.env.get("DATABASE_URL")!, {
-    max: 2,
-    onnotice: () => {},
-    types: {
-      int8: {
-        to: 20,
-        from: [20],
-        serialize: (value: number) => String(value),
-        parse: (value: string) => Number(value),
-      },
-    },
-  }) as unknown as Sql;
-}
-
-interface Answer {
-  status: number;
-  code?: string;
-  bookingId?: number;
-}
+type Answer = Awaited<ReturnType<typeof book>>;
 
 /**
  * Books FIRST_WAVE seats at once, then the rest of the STORM seats at once
@@ -58,23 +43,11 @@ async function stormWithCancel(
     Array.from({ length: STORM + 10 }, () => createTestUser()),
   );
   await pool`select 1`; // connected before the race starts
-  const book = async (user: TestUser, seatId: number): Promise<Answer> => {
-    const res = await postJson("/api/bookings", user, {
-      tripId: trip.id,
-      seatIds: [seatId],
-    });
-    const body = await res.json();
-    return {
-      status: res.status,
-      code: body.error?.code,
-      bookingId: body.booking?.id,
-    };
-  };
   const bookRange = (from: number, to: number, spacingMs = 0) =>
     Promise.all(
       seatIds.slice(from, to).map(async (seatId, i) => {
         if (spacingMs) await delay(i * spacingMs);
-        return await book(passengers[from + i], seatId);
+        return await book(passengers[from + i], trip.id, seatId);
       }),
     );
   const firstWave = await bookRange(0, FIRST_WAVE);
@@ -89,7 +62,7 @@ async function stormWithCancel(
   ]);
   // Bookings that start after the cancel returned: the trip is closed.
   const after = await Promise.all(
-    passengers.slice(STORM).map((user, i) => book(user, seatIds[i])),
+    passengers.slice(STORM).map((user, i) => book(user, trip.id, seatIds[i])),
   );
   return { trip, during: [...firstWave, ...secondWave], after };
 }
@@ -278,23 +251,7 @@ dbTest(
   },
 );
 
-/** Polls `condition` every 5 ms; fails the test after 10 s. */
-async function waitUntil(
-  condition: () => boolean | Promise<boolean>,
-  what: string,
-): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await delay(5);
-  }
-}
-
 /** True when some backend of this database waits on a lock `pid` holds. */
 async function isBlockedBy(probe: Sql, pid: number): Promise<boolean> {
-  const [row] = await probe`
-    select count(*)::int as waiting from pg_stat_activity
-    where datname = current_database() and ${pid} = any(pg_blocking_pids(pid))
-  `;
-  return row.waiting > 0;
+  return await waitingBehind(probe, pid) > 0;
 }

@@ -16,7 +16,7 @@ import {
 } from "./support/redis_server.ts";
 import { skipUnless } from "./support/services.ts";
 import { commitBooking, seatIdsOf } from "./support/seat_changes.ts";
-import { startAppProcess } from "./support/app_process.ts";
+import { startApp as startAppProcess } from "./support/processes.ts";
 import {
   nextSeats,
   readSse,

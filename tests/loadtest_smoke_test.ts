@@ -7,12 +7,12 @@ import assert from "node:assert/strict";
 import { dbTest } from "./support/db.ts";
 import { sql } from "../lib/db/pool.ts";
 import { auditBookingInvariants } from "../lib/db/audit.ts";
-import { SCENARIOS, SMOKE_ENV, tripIdsOf } from "../scripts/loadtest_plan.ts";
+import { SCENARIOS, SMOKE_ENV, tripIdsOf } from "../loadtest/plan.ts";
 import type { RunSummary } from "../loadtest/runner/summary.ts";
 import { uniqueSuffix } from "./support/factories.ts";
 import { createClient } from "redis";
 
-const LOADTEST = new URL("../scripts/loadtest.ts", import.meta.url).pathname;
+const LOADTEST = new URL("../loadtest/run.ts", import.meta.url).pathname;
 const REDIS_PREFIX = `${Deno.env.get("BUSBOOK_TEST_RUN")}:loadtest:`;
 
 /** Deletes the keys the smoke run's app wrote to the shared Redis. */

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { dbTest } from "./support/db.ts";
 import { avoidRateLimitWindowEdge } from "./support/rate_limit_window.ts";
-import { runFixture } from "./support/fixture_process.ts";
+import { runFixture } from "./support/processes.ts";
 
 dbTest(
   "with Redis down, logins still answer (and are limited in-process), logged once",

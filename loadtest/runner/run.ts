@@ -25,7 +25,8 @@ import {
 import { parseOptions, scenarioDeadlineMs } from "./options.ts";
 import { evaluateThresholds, parseThresholds } from "./thresholds.ts";
 import { type Iterate, runScenario } from "./executors.ts";
-import { buildSummary, formatSummary } from "./summary.ts";
+import { buildSummary } from "./summary.ts";
+import { formatSummary } from "./summary_text.ts";
 import { formatDuration, parseDuration } from "./durations.ts";
 import { closeSyncFetch } from "./sync_fetch.ts";
 

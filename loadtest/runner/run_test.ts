@@ -2,9 +2,8 @@
 // (loadtest/fixtures/echo_server_script.ts) against a local echo server.
 import assert from "node:assert/strict";
 import type { RunSummary } from "./summary.ts";
+import { runnerArgs } from "./command.ts";
 
-const RUN = new URL("./run.ts", import.meta.url).pathname;
-const IMPORT_MAP = new URL("./import_map.json", import.meta.url).pathname;
 const SCRIPT =
   new URL("../fixtures/echo_server_script.ts", import.meta.url).pathname;
 const ASYNC_SETUP =
@@ -18,18 +17,11 @@ async function runFixture(env: Record<string, string>, script = SCRIPT) {
   const exportFile = await Deno.makeTempFile({ suffix: ".json" });
   try {
     const output = await new Deno.Command(Deno.execPath(), {
-      args: [
-        "run",
-        "--no-config",
-        `--import-map=${IMPORT_MAP}`,
-        "-A",
-        RUN,
-        "--quiet",
-        `--summary-export=${exportFile}`,
-        "-e",
-        `ECHO_URL=http://127.0.0.1:${server.addr.port}`,
-        script,
-      ],
+      args: runnerArgs(script, {
+        quiet: true,
+        summaryExport: exportFile,
+        env: { ECHO_URL: `http://127.0.0.1:${server.addr.port}` },
+      }),
       env,
       stdin: "null",
     }).output();

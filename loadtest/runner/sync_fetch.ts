@@ -29,6 +29,30 @@ export interface WireResponse {
   errorCode?: number;
 }
 
+/**
+ * The answer to a request that got none (k6's status 0): error code 1050
+ * for a timeout, 1000 for any other failure.
+ */
+export function failedResponse(
+  url: string,
+  error: unknown,
+  started: number,
+): WireResponse {
+  const timedOut = error instanceof DOMException &&
+    error.name === "TimeoutError";
+  const elapsed = performance.now() - started;
+  return {
+    status: 0,
+    url,
+    headers: [],
+    body: null,
+    waiting: elapsed,
+    duration: elapsed,
+    error: timedOut ? "request timeout" : String(error),
+    errorCode: timedOut ? 1050 : 1000,
+  };
+}
+
 const CAPACITY = 32 * 1024 * 1024;
 let worker: Worker | undefined;
 let shared: SharedArrayBuffer | undefined;

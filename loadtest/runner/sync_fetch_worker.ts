@@ -1,7 +1,11 @@
 // The other half of sync_fetch.ts: runs in a Worker, performs the
 // requests with fetch (concurrently, like k6's http.batch), writes the
 // answers as JSON into the shared buffer and wakes the waiting thread.
-import type { WireRequest, WireResponse } from "./sync_fetch.ts";
+import {
+  failedResponse,
+  type WireRequest,
+  type WireResponse,
+} from "./sync_fetch.ts";
 
 async function perform(request: WireRequest): Promise<WireResponse> {
   const started = performance.now();
@@ -23,19 +27,7 @@ async function perform(request: WireRequest): Promise<WireResponse> {
       duration: performance.now() - started,
     };
   } catch (error) {
-    const timedOut = error instanceof DOMException &&
-      error.name === "TimeoutError";
-    const elapsed = performance.now() - started;
-    return {
-      status: 0,
-      url: request.url,
-      headers: [],
-      body: null,
-      waiting: elapsed,
-      duration: elapsed,
-      error: timedOut ? "request timeout" : String(error),
-      errorCode: timedOut ? 1050 : 1000,
-    };
+    return failedResponse(request.url, error, started);
   }
 }
 

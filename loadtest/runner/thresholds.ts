@@ -122,30 +122,29 @@ export function parseThresholds(
   return thresholds;
 }
 
+/** The aggregations an Aggregate answers as a property of that name. */
+const PLAIN_AGGREGATIONS = [
+  "count",
+  "rate",
+  "value",
+  "avg",
+  "min",
+  "med",
+  "max",
+] as const;
+type PlainAggregation = typeof PLAIN_AGGREGATIONS[number];
+
 /** Reads an expression's aggregation off an aggregate. */
 export function aggregatedValue(
   aggregate: Aggregate,
   expression: ThresholdExpression,
 ): number {
-  switch (expression.aggregation) {
-    case "p":
-      return aggregate.p(expression.percentile!);
-    case "count":
-      return aggregate.count;
-    case "rate":
-      return aggregate.rate;
-    case "value":
-      return aggregate.value;
-    case "avg":
-      return aggregate.avg;
-    case "min":
-      return aggregate.min;
-    case "med":
-      return aggregate.med;
-    case "max":
-      return aggregate.max;
+  const { aggregation } = expression;
+  if (aggregation === "p") return aggregate.p(expression.percentile!);
+  if (PLAIN_AGGREGATIONS.includes(aggregation as PlainAggregation)) {
+    return aggregate[aggregation as PlainAggregation];
   }
-  throw new Error(`unknown aggregation "${expression.aggregation}"`);
+  throw new Error(`unknown aggregation "${aggregation}"`);
 }
 
 /** True when `actual operator expected` holds; NaN (no data) never passes. */

@@ -9,6 +9,7 @@ import { insertUser } from "../../lib/auth/users.ts";
 import type { Role, User } from "../../lib/auth/types.ts";
 
 export const TEST_PASSWORD = "correct horse battery";
+export const HOUR = 3600_000;
 let sharedHash: Promise<string> | undefined;
 
 export function uniqueSuffix(): string {
@@ -56,6 +57,21 @@ export async function createTestTrip(
   // As the admin API does: cached trip lists must learn about a new trip.
   await tripChanged(trip.id);
   return trip;
+}
+
+/**
+ * A unique name and route for a trip to create through the admin API or
+ * its forms, departing `hoursAhead` from now and taking `hours`.
+ */
+export function uniqueTripFields(hoursAhead: number, hours: number) {
+  const departsAt = new Date(Date.now() + hoursAhead * HOUR);
+  return {
+    name: `Trip ${uniqueSuffix()}`,
+    origin: `Town ${uniqueSuffix()}`,
+    destination: `City ${uniqueSuffix()}`,
+    departsAt,
+    arrivesAt: new Date(departsAt.getTime() + hours * HOUR),
+  };
 }
 
 /** Headers for an API call as this user. */

@@ -1,6 +1,7 @@
 // A Redis server of the test's own, on a free port, that the test may stop,
 // freeze and restart — the shared Redis on 6379 is never touched.
 import { createRedisClient, type RedisClient } from "../../lib/redis.ts";
+import { freePort, waitForPort } from "./processes.ts";
 
 export interface OwnRedis {
   url: string;
@@ -27,28 +28,6 @@ export function hasRedisServer(): boolean {
   } catch {
     return false;
   }
-}
-
-function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const { port } = listener.addr as Deno.NetAddr;
-  listener.close();
-  return port;
-}
-
-async function waitForPort(port: number, up: boolean): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (Date.now() < deadline) {
-    try {
-      const connection = await Deno.connect({ hostname: "127.0.0.1", port });
-      connection.close();
-      if (up) return;
-    } catch {
-      if (!up) return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`redis on ${port} did not come ${up ? "up" : "down"}`);
 }
 
 /** Starts a throwaway Redis (no persistence) on a free 127.0.0.1 port. */

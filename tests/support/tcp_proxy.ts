@@ -10,17 +10,10 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const { port } = listener.addr as Deno.NetAddr;
-  listener.close();
-  return port;
-}
-
 /** Proxies 127.0.0.1:<free port> to 127.0.0.1:`targetPort`. */
 export function startTcpProxy(targetPort: number): TcpProxy {
-  const port = freePort();
-  const listener = Deno.listen({ hostname: "127.0.0.1", port });
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const { port } = listener.addr;
   const open = new Set<Deno.Conn>();
   let holing = false;
 

@@ -9,14 +9,13 @@
 // BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32),
 // BENCH_ROUNDS (default 2), BENCH_ACCEPT_ENCODING (default what browsers
 // send, "gzip, deflate, br"; "identity" for none), BENCH_PORT (default 8104; the hello-world
-// server takes a port the OS picks).
-import postgres from "postgres";
+// server takes a free port).
 import { gzipSync } from "node:zlib";
 import { ensureAssetsBuilt } from "../lib/islands/build.ts";
+import { type ServerProcess, startApp } from "../tests/support/processes.ts";
+import { createBenchDatabase } from "./database.ts";
+import { startHelloServer, wrk, type WrkResult } from "./wrk.ts";
 
-const serverUrl = new URL(
-  Deno.env.get("DATABASE_URL") ?? "postgres://postgres@127.0.0.1:5432/postgres",
-);
 const seconds = Number(Deno.env.get("BENCH_SECONDS") ?? 10);
 const connections = Number(Deno.env.get("BENCH_CONNECTIONS") ?? 32);
 const rounds = Number(Deno.env.get("BENCH_ROUNDS") ?? 2);
@@ -24,51 +23,13 @@ const acceptEncoding = Deno.env.get("BENCH_ACCEPT_ENCODING") ??
   "gzip, deflate, br";
 const appPort = Number(Deno.env.get("BENCH_PORT") ?? 8104);
 const appBase = `http://127.0.0.1:${appPort}`;
-
-const database = `busbook_pagebench_${Date.now().toString(36)}_${
-  crypto.randomUUID().slice(0, 6)
-}`;
-const urlFor = (name: string) => {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.href;
-};
-const jwtSecret = crypto.randomUUID() + crypto.randomUUID();
-Deno.env.set("DATABASE_URL", urlFor(database));
-Deno.env.set("JWT_SECRET", jwtSecret);
-Deno.env.set("DATABASE_POOL_MAX", "2");
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const decoder = new TextDecoder();
-
-async function waitFor(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      const res = await fetch(url);
-      await res.body?.cancel();
-      if (res.ok) return;
-    } catch { /* not up yet */ }
-    await sleep(100);
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-function spawn(args: string[], env: Record<string, string>) {
-  return new Deno.Command(Deno.execPath(), {
-    args,
-    env,
-    stdout: "null",
-    stderr: "inherit",
-  }).spawn();
-}
 
 async function seed() {
   const { sql } = await import("../lib/db/pool.ts");
-  const { migrate } = await import("../lib/db/migrate.ts");
   const { createTrip } = await import("../lib/trips/queries.ts");
   const { bookSeats } = await import("../lib/bookings/mod.ts");
   const { signToken } = await import("../lib/auth/tokens.ts");
-  await migrate(sql);
   const departsAt = new Date(Date.now() + 2 * 86_400_000);
   const trip = await createTrip(sql, {
     name: "Berlin → Hamburg Express",
@@ -137,85 +98,36 @@ async function renderBench(): Promise<string> {
   ).join("\n");
 }
 
-/** CPU time (user + system, ms) a process has used so far, from /proc. */
-function cpuMs(pid: number): number {
-  const fields = Deno.readTextFileSync(`/proc/${pid}/stat`)
-    .split(") ")[1].split(" ");
-  // utime and stime are fields 14 and 15, in clock ticks of 10 ms.
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-interface WrkResult {
-  rps: number;
-  p50: string;
-  p99: string;
-  /** The server's CPU time per request, µs (robust to a busy machine). */
-  cpuUs: number;
-}
-
-async function wrk(url: string, serverPid: number): Promise<WrkResult> {
-  const cpuBefore = cpuMs(serverPid);
-  const { stdout, code } = await new Deno.Command("wrk", {
-    args: [
-      "-t2",
-      `-c${connections}`,
-      `-d${seconds}s`,
-      "--latency",
-      "-H",
-      `Accept-Encoding: ${acceptEncoding}`,
-      url,
-    ],
-    stdout: "piped",
-    stderr: "inherit",
-  }).output();
-  if (code !== 0) throw new Error(`wrk failed on ${url}`);
-  const text = decoder.decode(stdout);
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(text)?.[1]);
-  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(text);
-  if (non2xx) throw new Error(`${url}: ${non2xx[1]} non-2xx answers`);
-  const requests = Number(/(\d+) requests in/.exec(text)?.[1]);
-  return {
-    cpuUs: ((cpuMs(serverPid) - cpuBefore) * 1000) / requests,
-    rps,
-    p50: /^\s*50%\s+(\S+)/m.exec(text)?.[1] ?? "?",
-    p99: /^\s*99%\s+(\S+)/m.exec(text)?.[1] ?? "?",
-  };
+/** wrk against `url` with this run's settings; fails on any non-2xx. */
+async function measure(url: string, server: ServerProcess): Promise<WrkResult> {
+  const result = await wrk(url, {
+    connections,
+    seconds,
+    acceptEncoding,
+    serverPid: server.pid,
+  });
+  if (result.non2xx) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers`);
+  }
+  return result;
 }
 
 await ensureAssetsBuilt({ log: console.log });
-const maintenance = postgres(urlFor("postgres"), {
-  max: 1,
-  onnotice: () => {},
-});
-await maintenance.unsafe(`create database "${database}"`);
-const children: Deno.ChildProcess[] = [];
+const database = await createBenchDatabase("busbook_pagebench", 2);
+const servers: ServerProcess[] = [];
 try {
   const { tripId, bookingId, token } = await seed();
-  const app = spawn(["run", "-A", "main.ts"], {
-    DATABASE_URL: urlFor(database),
-    JWT_SECRET: jwtSecret,
-    PORT: String(appPort),
-    HOSTNAME: "127.0.0.1",
-  });
-  children.push(app);
-  // If the port is taken, the child exits: never measure someone else.
+  const app = await startApp({}, { port: appPort });
+  servers.push(app);
+  // The app dying mid-run would leave wrk measuring nothing (or another).
   app.status.then(({ code }) => {
-    if (code !== 0 && children.length) {
-      console.error(`the app exited (${code}); is port ${appPort} in use?`);
+    if (servers.length) {
+      console.error(`the app exited (${code}) during the run`);
       Deno.exit(1);
     }
   });
-  const hello = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-net", "--allow-env", "bench/hello_server.ts"],
-    stdout: "piped",
-    stderr: "inherit",
-  }).spawn();
-  children.push(hello);
-  const firstLine = await hello.stdout.pipeThrough(new TextDecoderStream())
-    .values().next();
-  const helloBase = `http://127.0.0.1:${parseInt(String(firstLine.value))}`;
-  await waitFor(`${appBase}/healthz`);
-  await waitFor(helloBase);
+  const hello = await startHelloServer();
+  servers.push(hello);
 
   console.log("\n## JavaScript per page (gzip, level 6)\n");
   console.log("| page | scripts | JS raw | JS gzip | HTML gzip |");
@@ -249,12 +161,12 @@ try {
   );
   console.log("| --: | --: | --: | --: | --: | --: | --: | --: |");
   // Warm both up (JIT, pool) before measuring.
-  await wrk(`${helloBase}/`, hello.pid).catch(() => {});
-  await wrk(`${appBase}/trips/${tripId}`, app.pid).catch(() => {});
+  await measure(`${hello.url}/`, hello).catch(() => {});
+  await measure(`${appBase}/trips/${tripId}`, app).catch(() => {});
   const ratios: number[] = [];
   for (let round = 1; round <= rounds; round++) {
-    const helloRun = await wrk(`${helloBase}/`, hello.pid);
-    const page = await wrk(`${appBase}/trips/${tripId}`, app.pid);
+    const helloRun = await measure(`${hello.url}/`, hello);
+    const page = await measure(`${appBase}/trips/${tripId}`, app);
     ratios.push(page.rps / helloRun.rps);
     console.log(
       `| ${round} | ${helloRun.rps.toFixed(0)} | ${page.rps.toFixed(0)} | ${
@@ -275,7 +187,7 @@ try {
     ["stylesheet", built.css],
   ];
   for (const [label, path] of routes) {
-    const r = await wrk(appBase + path, app.pid);
+    const r = await measure(appBase + path, app);
     console.log(
       `| ${label} | | ${r.rps.toFixed(0)} | | ${r.p50} | ${r.p99} | | ${
         r.cpuUs.toFixed(0)
@@ -287,15 +199,6 @@ try {
     `\nMean ratio trip page / hello world: ${mean.toFixed(2)} (goal ≥ 0.25)`,
   );
 } finally {
-  const running = children.splice(0);
-  for (const child of running) {
-    try {
-      child.kill("SIGTERM");
-    } catch { /* already gone */ }
-    await child.status;
-  }
-  await maintenance.unsafe(
-    `drop database if exists "${database}" with (force)`,
-  );
-  await maintenance.end();
+  for (const server of servers.splice(0)) await server.stop();
+  await database.dispose();
 }

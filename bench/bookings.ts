@@ -7,54 +7,29 @@
 // Env: DATABASE_URL (server to use; default postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_SECONDS (default 10), BENCH_CLIENTS (default "10,20"),
 // BENCH_PORT (default 8102), PGBENCH (path to pgbench).
-import postgres from "postgres";
+import type postgres from "postgres";
+import { createBenchDatabase, databaseServer } from "./database.ts";
+import { initPgbench, pgbenchTps } from "./pgbench.ts";
+import { percentile } from "./stats.ts";
+import {
+  createScratchDatabase,
+  type ScratchDatabase,
+} from "../tests/support/scratch_database.ts";
+import { type ServerProcess, startApp } from "../tests/support/processes.ts";
 
-const serverUrl = new URL(
-  Deno.env.get("DATABASE_URL") ?? "postgres://postgres@127.0.0.1:5432/postgres",
-);
 const seconds = Number(Deno.env.get("BENCH_SECONDS") ?? 10);
 const clientCounts = (Deno.env.get("BENCH_CLIENTS") ?? "10,20").split(",")
   .map(Number);
 const port = Number(Deno.env.get("BENCH_PORT") ?? 8102);
-const pgbenchPath = Deno.env.get("PGBENCH") ?? "pgbench";
 const base = `http://127.0.0.1:${port}`;
 const HOT_SEAT_REQUESTS = 200;
 const HOT_SEAT_STORMS = 5;
 const USERS = Math.max(...clientCounts, 20);
 const SEATS_PER_TRIP = 100;
 
-const stamp = `${Date.now().toString(36)}_${crypto.randomUUID().slice(0, 6)}`;
-const appDb = `busbook_bench_${stamp}`;
-const pgbenchDb = `busbook_pgbench_${stamp}`;
-const urlFor = (database: string) => {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.href;
-};
-const maintenance = postgres(urlFor("postgres"), {
-  max: 1,
-  onnotice: () => {},
-});
-const jwtSecret = crypto.randomUUID() + crypto.randomUUID();
-
-// lib/ modules read the environment at import: point them at the scratch db.
-Deno.env.set("DATABASE_URL", urlFor(appDb));
-Deno.env.set("JWT_SECRET", jwtSecret);
-Deno.env.set("DATABASE_POOL_MAX", "4");
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-}
-
 async function setUpAppDatabase() {
-  await maintenance.unsafe(`create database "${appDb}"`);
   const { sql } = await import("../lib/db/pool.ts");
-  const { migrate } = await import("../lib/db/migrate.ts");
   const { signToken } = await import("../lib/auth/tokens.ts");
-  await migrate(sql);
   const users = await sql<{ id: number }[]>`
     insert into users (name, email, password_hash)
     select 'Bench ' || n, 'bench-' || n || '@example.test', 'not-a-login'
@@ -92,32 +67,6 @@ async function createSeats(
       and s.trip_id in (select id from trips order by id desc limit ${trips})
     order by s.id
   `;
-}
-
-async function startApp(): Promise<Deno.ChildProcess> {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", new URL("../main.ts", import.meta.url).pathname],
-    env: {
-      DATABASE_URL: urlFor(appDb),
-      JWT_SECRET: jwtSecret,
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      // One connection per client, as pgbench uses.
-      DATABASE_POOL_MAX: String(Math.max(...clientCounts)),
-    },
-    stdout: "null",
-    stderr: "inherit",
-  }).spawn();
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      const res = await fetch(`${base}/healthz`);
-      await res.body?.cancel();
-      if (res.ok) return child;
-    } catch { /* not listening yet */ }
-    await sleep(100);
-  }
-  child.kill("SIGTERM");
-  throw new Error(`the app did not come up on ${base}`);
 }
 
 async function book(token: string, tripId: number, seatId: number) {
@@ -172,95 +121,34 @@ async function hotSeat(
   return results;
 }
 
-/**
- * pgbench TPS. `simpleUpdate` adds -N: TPC-B without the branch and teller
- * updates, whose single branch row at scale 1 is a hot row every
- * transaction queues on; without it pgbench is PostgreSQL's ceiling for
- * short uncontended write transactions.
- */
-async function pgbench(
-  clients: number,
-  duration: number,
-  simpleUpdate = false,
-): Promise<number> {
-  const url = new URL(urlFor(pgbenchDb));
-  const output = await new Deno.Command(pgbenchPath, {
-    args: [
-      "-h",
-      url.hostname,
-      "-p",
-      url.port || "5432",
-      "-U",
-      decodeURIComponent(url.username) || "postgres",
-      "-c",
-      String(clients),
-      "-j",
-      "2",
-      "-T",
-      String(duration),
-      ...(simpleUpdate ? ["-N"] : []),
-      pgbenchDb,
-    ],
-    env: url.password ? { PGPASSWORD: decodeURIComponent(url.password) } : {},
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const text = new TextDecoder().decode(output.stdout);
-  const match = text.match(
-    /tps = ([\d.]+) \(without initial connection time\)/,
-  );
-  if (!output.success || !match) {
-    throw new Error(
-      `pgbench failed: ${new TextDecoder().decode(output.stderr)}${text}`,
-    );
-  }
-  return Number(match[1]);
-}
-
-async function initPgbench() {
-  await maintenance.unsafe(`create database "${pgbenchDb}"`);
-  const url = new URL(urlFor(pgbenchDb));
-  const init = await new Deno.Command(pgbenchPath, {
-    args: [
-      "-i",
-      "-s",
-      "1",
-      "-q",
-      "-h",
-      url.hostname,
-      "-p",
-      url.port || "5432",
-      "-U",
-      decodeURIComponent(url.username) || "postgres",
-      pgbenchDb,
-    ],
-    env: url.password ? { PGPASSWORD: decodeURIComponent(url.password) } : {},
-    stdout: "null",
-    stderr: "piped",
-  }).output();
-  if (!init.success) {
-    throw new Error(new TextDecoder().decode(init.stderr));
-  }
-}
-
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
-let app: Deno.ChildProcess | undefined;
+const databases: ScratchDatabase[] = [];
+let app: ServerProcess | undefined;
 let closeSql: (() => Promise<void>) | undefined;
 try {
   console.log(
     `Bench: ${seconds} s per run, clients ${
       clientCounts.join("/")
-    }, server ${serverUrl.host}`,
+    }, server ${databaseServer().host}`,
   );
+  databases.push(await createBenchDatabase("busbook_bench", 4));
+  const pgbenchDb = await createScratchDatabase({
+    server: databaseServer(),
+    prefix: "busbook_pgbench",
+  });
+  databases.push(pgbenchDb);
   const { sql, tokens } = await setUpAppDatabase();
   closeSql = () => sql.end();
-  await initPgbench();
+  await initPgbench(pgbenchDb.url);
   // Generous: far more seats than even a fast machine books in the runs.
   const seats = await createSeats(
     sql,
     clientCounts.length * seconds * 3000 + 2000,
   );
-  app = await startApp();
+  // One connection per client, as pgbench uses.
+  app = await startApp({
+    DATABASE_POOL_MAX: String(Math.max(...clientCounts)),
+  }, { port });
   // Warm-up: JIT, connection pool, plan caches.
   await distinctSeats(tokens, seats.splice(0, 1000), 10, 1);
 
@@ -271,8 +159,8 @@ try {
     simpleTps: number;
   }[] = [];
   for (const clients of clientCounts) {
-    const tps = await pgbench(clients, seconds);
-    const simpleTps = await pgbench(clients, seconds, true);
+    const tps = await pgbenchTps(pgbenchDb.url, clients, seconds);
+    const simpleTps = await pgbenchTps(pgbenchDb.url, clients, seconds, true);
     const run = await distinctSeats(tokens, seats, clients, seconds);
     seats.splice(0, [...run.statuses.values()].reduce((a, b) => a + b, 0));
     console.log(
@@ -330,15 +218,7 @@ try {
     }`,
   );
 } finally {
-  if (app) {
-    app.kill("SIGTERM");
-    await app.status;
-  }
+  await app?.stop();
   await closeSql?.();
-  for (const database of [appDb, pgbenchDb]) {
-    await maintenance.unsafe(
-      `drop database if exists "${database}" with (force)`,
-    );
-  }
-  await maintenance.end();
+  for (const database of databases) await database.dispose();
 }

@@ -1,38 +1,20 @@
-// Does a login for an unknown email take as long as one with a wrong
-// password? If not, response time tells an attacker which emails exist.
-// The three cases run interleaved in one process; read the ratios.
-//
-//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
-//     deno run -A scripts/bench_login_timing.ts [rounds]
-//
-// Works on a scratch database it creates on that server and drops after.
-import postgres from "postgres";
+// `deno task bench:login [rounds]`: does a login for an unknown email take
+// as long as one with a wrong password? If not, response time tells an
+// attacker which emails exist. The three cases run interleaved in one
+// process; read the ratios. Works on a scratch database it creates on
+// DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/postgres)
+// and drops after.
+import { createBenchDatabase } from "./database.ts";
+import { median } from "./stats.ts";
 
-const server = new URL(
-  Deno.env.get("DATABASE_URL") ?? "postgres://postgres@127.0.0.1:5432/postgres",
-);
 const rounds = Number(Deno.args[0] ?? 60);
-const scratch = `busbook_bench_login_${crypto.randomUUID().slice(0, 8)}`;
-const maintenanceUrl = new URL(server);
-maintenanceUrl.pathname = "/postgres";
-const maintenance = postgres(maintenanceUrl.href, {
-  max: 1,
-  onnotice: () => {},
-});
-await maintenance.unsafe(`create database "${scratch}"`);
+const scratch = await createBenchDatabase("busbook_bench_login", 2);
 
 try {
-  const url = new URL(server);
-  url.pathname = `/${scratch}`;
-  // lib/ modules read the environment at import: point them at the scratch db.
-  Deno.env.set("DATABASE_URL", url.href);
-  Deno.env.set("JWT_SECRET", crypto.randomUUID() + crypto.randomUUID());
   const { sql } = await import("../lib/db/pool.ts");
-  const { migrate } = await import("../lib/db/migrate.ts");
   const { authenticateUser, registerUser } = await import(
     "../lib/auth/accounts.ts"
   );
-  await migrate(sql);
 
   const password = "benchmark password";
   const email = "bench@example.test";
@@ -59,8 +41,6 @@ try {
   }
   await sql.end();
 
-  const median = (xs: number[]) =>
-    [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const reference = median(timings.get("wrong password")!);
   console.log(
     `authenticateUser, ${rounds} interleaved rounds: median ms (ratio to wrong password)`,
@@ -74,6 +54,5 @@ try {
     );
   }
 } finally {
-  await maintenance.unsafe(`drop database if exists "${scratch}" with (force)`);
-  await maintenance.end();
+  await scratch.dispose();
 }
