@@ -2,9 +2,14 @@
 // `deno task bench:pages`). Pure rendering, no database: the route's data
 // work is measured end to end by bench/pages.ts with wrk.
 import { renderDocument } from "../lib/islands/document.ts";
+import { registerIslands } from "../lib/islands/render.tsx";
+import { islands } from "../islands.gen.ts";
 import TripPage from "../components/TripPage.tsx";
 import Layout from "../components/Layout.tsx";
 import type { Seat, TripView } from "../lib/trips/types.ts";
+
+// As the app does at start: pages then carry their islands' markers.
+registerIslands(islands);
 
 const departsAt = new Date(Date.now() + 86_400_000);
 const trip: TripView = {

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import type { SessionUser } from "../lib/http/context.ts";
+import type { SessionUser } from "../lib/auth/types.ts";
 import { loadAssetManifest } from "../lib/islands/assets.ts";
 import { DISPLAY_TIME_ZONE } from "../lib/format.ts";
 import { BusIcon } from "./Icons.tsx";

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import type { SessionUser } from "../../lib/http/context.ts";
+import type { SessionUser } from "../../lib/auth/types.ts";
 import Layout from "../Layout.tsx";
 import Notice from "../Notice.tsx";
 

@@ -1,11 +1,11 @@
-import type { AdminTrip } from "../../lib/trips/occupancy.ts";
+import type { TripOccupancy } from "../../lib/trips/types.ts";
 import { formatDateTime, formatPrice } from "../../lib/format.ts";
 import { card, textLink } from "../ui.ts";
 import OccupancyBar from "./OccupancyBar.tsx";
 import StatusBadge from "./StatusBadge.tsx";
 
 export interface TripsTableProps {
-  trips: AdminTrip[];
+  trips: TripOccupancy[];
 }
 
 const th = "px-4 py-3 text-left text-xs font-bold uppercase tracking-wide";

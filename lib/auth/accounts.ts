@@ -5,7 +5,8 @@ import { z } from "zod";
 import type { Sql } from "../db/pool.ts";
 import { ConflictError, UnauthorizedError } from "../http/errors.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
-import { findUserByEmail, insertUser, type User } from "./users.ts";
+import { findUserByEmail, insertUser } from "./users.ts";
+import type { User } from "./types.ts";
 import { hasNoControlCharacters } from "../http/validation.ts";
 
 const Email = z.string().trim().toLowerCase().max(

@@ -3,9 +3,6 @@ import { hashPassword } from "./passwords.ts";
 
 import type { PresentedUser, Role, User } from "./types.ts";
 
-// TRANSITIONAL: callers move to ./types.ts.
-export type { Role, User };
-
 /** The public JSON shape of a user (whitelisted fields only). */
 export function presentUser(user: User): PresentedUser {
   return {

@@ -1,8 +1,5 @@
 import type { SessionUser } from "../auth/types.ts";
 
-// TRANSITIONAL: callers move to lib/auth/types.ts.
-export type { SessionUser };
-
 /** Hono environment shared by every route: typed context variables. */
 export interface AppEnv {
   Variables: {

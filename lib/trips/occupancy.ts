@@ -45,7 +45,7 @@ function likePattern(search: string): string {
  * past: scheduled and departed; cancelled; all), with counts and revenue.
  * `search` matches name, origin or destination, case-insensitively.
  */
-export async function listAdminTrips(
+export async function listTripOccupancy(
   sql: Sql,
   options: {
     filter?: TripListScope;
@@ -83,7 +83,7 @@ export async function listAdminTrips(
 }
 
 /** One trip with counts and revenue, or undefined. */
-export async function getAdminTrip(
+export async function getTripOccupancy(
   sql: Sql,
   tripId: number,
 ): Promise<TripOccupancy | undefined> {
@@ -100,7 +100,7 @@ export function occupancy(trip: { soldSeats: number; totalSeats: number }) {
 }
 
 /** The JSON shape of an admin trip (money in currency units). */
-export function presentAdminTrip(trip: TripOccupancy) {
+export function presentTripOccupancy(trip: TripOccupancy) {
   const { priceCents, revenueCents, ...rest } = trip;
   return {
     ...rest,
@@ -111,7 +111,7 @@ export function presentAdminTrip(trip: TripOccupancy) {
 }
 
 /** A trip's seats in seat order, with the passenger who holds or booked each. */
-export async function listAdminSeats(
+export async function listSeatsWithPassengers(
   sql: Sql,
   tripId: number,
 ): Promise<SeatWithPassenger[]> {
@@ -128,6 +128,3 @@ export async function listAdminSeats(
     order by s.seat_number
   `;
 }
-
-// Transitional name while the admin pages move to the trips vocabulary.
-export type { TripOccupancy as AdminTrip } from "./types.ts";

@@ -30,7 +30,7 @@ import {
   requests,
 } from "../support/busbook.ts";
 import { sameIds, sendSync } from "../support/api.ts";
-import { recordBooking } from "../support/outcomes.ts";
+import { CLEAN_RUN_THRESHOLDS, recordBooking } from "../support/outcomes.ts";
 
 const HOLDERS = 2 * Math.floor(Number(__ENV.HOLDERS ?? 100) / 2);
 const ABANDONED = HOLDERS / 2;
@@ -73,9 +73,7 @@ export const options = {
     confirms_ok: [`count==${HOLDERS - ABANDONED}`],
     "bookings_ok{scenario:rebookers}": [`count==${ABANDONED}`],
     rebookers_gave_up: ["count==0"],
-    server_errors: ["count==0"],
-    deadlocks: ["count==0"],
-    checks: ["rate==1"],
+    ...CLEAN_RUN_THRESHOLDS,
   },
 };
 

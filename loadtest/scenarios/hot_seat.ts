@@ -15,7 +15,7 @@ import {
   registerUsers,
 } from "../support/busbook.ts";
 import { sameIds } from "../support/api.ts";
-import { recordBooking } from "../support/outcomes.ts";
+import { CLEAN_RUN_THRESHOLDS, recordBooking } from "../support/outcomes.ts";
 
 const VUS = Number(__ENV.VUS ?? 200);
 
@@ -32,9 +32,7 @@ export const options = {
   thresholds: {
     bookings_ok: ["count==1"],
     bookings_conflict: [`count==${VUS - 1}`],
-    server_errors: ["count==0"],
-    deadlocks: ["count==0"],
-    checks: ["rate==1"],
+    ...CLEAN_RUN_THRESHOLDS,
   },
 };
 

@@ -18,7 +18,7 @@ import {
   shuffled,
 } from "../support/busbook.ts";
 import { sameIds } from "../support/api.ts";
-import { recordBooking } from "../support/outcomes.ts";
+import { CLEAN_RUN_THRESHOLDS, recordBooking } from "../support/outcomes.ts";
 
 const VUS = Number(__ENV.VUS ?? 200);
 const SEATS = Number(__ENV.SEATS ?? 16);
@@ -31,9 +31,7 @@ export const options = {
   },
   thresholds: {
     bookings_ok: ["count>0"],
-    server_errors: ["count==0"],
-    deadlocks: ["count==0"],
-    checks: ["rate==1"],
+    ...CLEAN_RUN_THRESHOLDS,
   },
 };
 

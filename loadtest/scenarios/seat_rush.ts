@@ -16,7 +16,7 @@ import {
   registerUsers,
 } from "../support/busbook.ts";
 import { sameIds } from "../support/api.ts";
-import { recordBooking } from "../support/outcomes.ts";
+import { CLEAN_RUN_THRESHOLDS, recordBooking } from "../support/outcomes.ts";
 
 const VUS = Number(__ENV.VUS ?? 200);
 const SEATS = Number(__ENV.SEATS ?? 100);
@@ -39,9 +39,7 @@ export const options = {
     bookings_ok: [`count==${SEATS}`],
     seats_sold: [`count==${SEATS}`],
     passengers_gave_up: ["count==0"],
-    server_errors: ["count==0"],
-    deadlocks: ["count==0"],
-    checks: ["rate==1"],
+    ...CLEAN_RUN_THRESHOLDS,
   },
 };
 

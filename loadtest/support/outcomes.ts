@@ -18,3 +18,13 @@ export function recordBooking(res: Response): void {
   const code = res.status === 409 ? errorOf(res)?.code : undefined;
   deadlocks.add(code && code !== "SEATS_UNAVAILABLE" ? 1 : 0);
 }
+
+/**
+ * The thresholds every scenario shares: no 5xx, no lost race surfacing as
+ * anything but "seats unavailable", every check passing.
+ */
+export const CLEAN_RUN_THRESHOLDS = {
+  server_errors: ["count==0"],
+  deadlocks: ["count==0"],
+  checks: ["rate==1"],
+};

@@ -4,7 +4,7 @@ import { requireAdmin } from "../../lib/auth/tokens.ts";
 import { sql } from "../../lib/db/pool.ts";
 import { renderDocument } from "../../lib/islands/document.ts";
 import { getAdminStats } from "../../lib/admin/stats.ts";
-import { listAdminTrips } from "../../lib/trips/occupancy.ts";
+import { listTripOccupancy } from "../../lib/trips/occupancy.ts";
 import DashboardPage from "../../components/admin/DashboardPage.tsx";
 
 const RECENT_DAYS = 14;
@@ -14,7 +14,7 @@ export const handler: Handlers = {
     requireAdmin(c);
     const [stats, upcoming] = await Promise.all([
       getAdminStats(sql, RECENT_DAYS),
-      listAdminTrips(sql, { filter: "upcoming", limit: 12 }),
+      listTripOccupancy(sql, { filter: "upcoming", limit: 12 }),
     ]);
     return c.html(renderDocument(
       <DashboardPage

@@ -7,7 +7,7 @@ import { validateIdParam } from "../../lib/http/validation.ts";
 import { renderDocument } from "../../lib/islands/document.ts";
 import { findActiveHold } from "../../lib/bookings/mod.ts";
 import { acceptsGzip, RenderMemo } from "../../lib/http/render_memo.ts";
-import type { SessionUser } from "../../lib/http/context.ts";
+import type { SessionUser } from "../../lib/auth/types.ts";
 import TripPage from "../../components/TripPage.tsx";
 
 // Messages the no-JavaScript booking form comes back with (POST /bookings

@@ -6,7 +6,10 @@ import { sql } from "../../../lib/db/pool.ts";
 import { NotFoundError } from "../../../lib/http/errors.ts";
 import { renderDocument } from "../../../lib/islands/document.ts";
 import { pageId } from "../../../lib/trips/input.ts";
-import { getAdminTrip, listAdminSeats } from "../../../lib/trips/occupancy.ts";
+import {
+  getTripOccupancy,
+  listSeatsWithPassengers,
+} from "../../../lib/trips/occupancy.ts";
 import { listTripBookings } from "../../../lib/bookings/mod.ts";
 import { listTripAdminActions } from "../../../lib/admin/actions.ts";
 import TripDetailPage from "../../../components/admin/TripDetailPage.tsx";
@@ -16,10 +19,10 @@ export const handler: Handlers = {
   async GET(c) {
     requireAdmin(c);
     const id = pageId(c.req.param("id"));
-    const trip = await getAdminTrip(sql, id);
+    const trip = await getTripOccupancy(sql, id);
     if (!trip) throw new NotFoundError(`There is no trip ${id}`);
     const [seats, bookings, actions] = await Promise.all([
-      listAdminSeats(sql, id),
+      listSeatsWithPassengers(sql, id),
       listTripBookings(sql, id),
       listTripAdminActions(sql, id),
     ]);

@@ -5,7 +5,7 @@ import { sql } from "../../../lib/db/pool.ts";
 import { renderDocument } from "../../../lib/islands/document.ts";
 import { TripListQuerySchema } from "../../../lib/trips/input.ts";
 import { validateQuery } from "../../../lib/http/validation.ts";
-import { listAdminTrips } from "../../../lib/trips/occupancy.ts";
+import { listTripOccupancy } from "../../../lib/trips/occupancy.ts";
 import TripListPage from "../../../components/admin/TripListPage.tsx";
 import { noticeFor } from "../../../components/admin/notices.ts";
 
@@ -13,7 +13,7 @@ export const handler: Handlers = {
   async GET(c) {
     requireAdmin(c);
     const query = validateQuery(c, TripListQuerySchema);
-    const trips = await listAdminTrips(sql, {
+    const trips = await listTripOccupancy(sql, {
       filter: query.filter,
       search: query.q,
       limit: query.limit,

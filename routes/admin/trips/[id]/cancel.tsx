@@ -9,12 +9,12 @@ import { NotFoundError } from "../../../../lib/http/errors.ts";
 import { renderDocument } from "../../../../lib/islands/document.ts";
 import { pageId } from "../../../../lib/trips/input.ts";
 import { cancelTripAsAdmin } from "../../../../lib/trips/manage.ts";
-import { getAdminTrip } from "../../../../lib/trips/occupancy.ts";
+import { getTripOccupancy } from "../../../../lib/trips/occupancy.ts";
 import CancelTripPage from "../../../../components/admin/CancelTripPage.tsx";
 import { formFailure } from "../../../../components/admin/form_state.ts";
 
 async function findTrip(id: number): Promise<TripOccupancy> {
-  const trip = await getAdminTrip(sql, id);
+  const trip = await getTripOccupancy(sql, id);
   if (!trip) throw new NotFoundError(`There is no trip ${id}`);
   return trip;
 }

@@ -11,7 +11,7 @@ import {
 } from "../../../../lib/trips/input.ts";
 import { parseInput } from "../../../../lib/http/validation.ts";
 import { updateTripAsAdmin } from "../../../../lib/trips/manage.ts";
-import { getAdminTrip } from "../../../../lib/trips/occupancy.ts";
+import { getTripOccupancy } from "../../../../lib/trips/occupancy.ts";
 import type { Trip } from "../../../../lib/trips/types.ts";
 import { fromCents } from "../../../../lib/money.ts";
 import EditTripPage from "../../../../components/admin/EditTripPage.tsx";
@@ -24,7 +24,7 @@ import {
 const EDITABLE = ["name", "departsAt", "arrivesAt", "totalSeats", "price"];
 
 async function findTrip(id: number): Promise<Trip> {
-  const trip = await getAdminTrip(sql, id);
+  const trip = await getTripOccupancy(sql, id);
   if (!trip) throw new NotFoundError(`There is no trip ${id}`);
   return trip;
 }

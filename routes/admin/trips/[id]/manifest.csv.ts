@@ -4,7 +4,7 @@ import { requireAdmin } from "../../../../lib/auth/tokens.ts";
 import { sql } from "../../../../lib/db/pool.ts";
 import { NotFoundError } from "../../../../lib/http/errors.ts";
 import { pageId } from "../../../../lib/trips/input.ts";
-import { getAdminTrip } from "../../../../lib/trips/occupancy.ts";
+import { getTripOccupancy } from "../../../../lib/trips/occupancy.ts";
 import { listManifest } from "../../../../lib/bookings/mod.ts";
 import { toCsv } from "../../../../lib/http/csv.ts";
 
@@ -12,7 +12,7 @@ export const handler: Handlers = {
   async GET(c) {
     requireAdmin(c);
     const id = pageId(c.req.param("id"));
-    const trip = await getAdminTrip(sql, id);
+    const trip = await getTripOccupancy(sql, id);
     if (!trip) throw new NotFoundError(`There is no trip ${id}`);
     const rows = await listManifest(sql, id);
     const csv = toCsv(

@@ -9,8 +9,8 @@ import {
 } from "../../../../lib/http/validation.ts";
 import { updateTripAsAdmin } from "../../../../lib/trips/manage.ts";
 import {
-  getAdminTrip,
-  presentAdminTrip,
+  getTripOccupancy,
+  presentTripOccupancy,
 } from "../../../../lib/trips/occupancy.ts";
 import { NotFoundError } from "../../../../lib/http/errors.ts";
 import { presentTrip } from "../../../../lib/trips/queries.ts";
@@ -19,9 +19,9 @@ export const handler: Handlers = {
   async GET(c) {
     requireAdmin(c);
     const id = validateIdParam(c);
-    const trip = await getAdminTrip(sql, id);
+    const trip = await getTripOccupancy(sql, id);
     if (!trip) throw new NotFoundError(`There is no trip ${id}`);
-    return c.json({ trip: presentAdminTrip(trip) });
+    return c.json({ trip: presentTripOccupancy(trip) });
   },
 
   async PATCH(c) {

@@ -13,8 +13,8 @@ import {
 } from "../../../../lib/http/validation.ts";
 import { createTripAsAdmin } from "../../../../lib/trips/manage.ts";
 import {
-  listAdminTrips,
-  presentAdminTrip,
+  listTripOccupancy,
+  presentTripOccupancy,
 } from "../../../../lib/trips/occupancy.ts";
 import { presentTrip } from "../../../../lib/trips/queries.ts";
 
@@ -22,13 +22,13 @@ export const handler: Handlers = {
   async GET(c) {
     requireAdmin(c);
     const query = validateQuery(c, TripListQuerySchema);
-    const found = await listAdminTrips(sql, {
+    const found = await listTripOccupancy(sql, {
       filter: query.filter,
       search: query.q,
       limit: query.limit,
       offset: query.offset,
     });
-    return c.json({ trips: found.map(presentAdminTrip) });
+    return c.json({ trips: found.map(presentTripOccupancy) });
   },
 
   async POST(c) {

@@ -3,7 +3,7 @@ import type { Handlers } from "../../../../../lib/http/router.ts";
 import { requireAdmin } from "../../../../../lib/auth/tokens.ts";
 import { sql } from "../../../../../lib/db/pool.ts";
 import { validateIdParam } from "../../../../../lib/http/validation.ts";
-import { getAdminTrip } from "../../../../../lib/trips/occupancy.ts";
+import { getTripOccupancy } from "../../../../../lib/trips/occupancy.ts";
 import {
   listTripBookings,
   presentAdminBooking,
@@ -14,7 +14,7 @@ export const handler: Handlers = {
   async GET(c) {
     requireAdmin(c);
     const id = validateIdParam(c);
-    if (!(await getAdminTrip(sql, id))) {
+    if (!(await getTripOccupancy(sql, id))) {
       throw new NotFoundError(`There is no trip ${id}`);
     }
     const bookings = await listTripBookings(sql, id);
