@@ -1,9 +1,9 @@
-import type { Booking } from "../../lib/bookings/types.ts";
+import type { BookingWithPassenger } from "../../lib/bookings/types.ts";
 import { formatDateTime, formatPrice } from "../../lib/format.ts";
 import { card, textLink } from "../ui.ts";
 
 export interface BookingsTableProps {
-  bookings: Booking[];
+  bookings: BookingWithPassenger[];
 }
 
 const STATUS = {

@@ -1,5 +1,5 @@
 import type { SessionUser } from "../../lib/auth/types.ts";
-import type { Booking } from "../../lib/bookings/types.ts";
+import type { BookingWithPassenger } from "../../lib/bookings/types.ts";
 import { formatPrice, formatSeatList } from "../../lib/format.ts";
 import AdminLayout from "./AdminLayout.tsx";
 import Notice from "../Notice.tsx";
@@ -7,7 +7,7 @@ import { buttonDanger, card, textLink } from "../ui.ts";
 
 export interface CancelBookingPageProps {
   user: SessionUser | null;
-  booking: Booking;
+  booking: BookingWithPassenger;
   /** Why the last attempt failed. */
   error?: string;
 }

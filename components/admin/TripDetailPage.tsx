@@ -4,7 +4,7 @@ import type {
   SeatWithPassenger,
   TripOccupancy,
 } from "../../lib/trips/types.ts";
-import type { Booking } from "../../lib/bookings/types.ts";
+import type { BookingWithPassenger } from "../../lib/bookings/types.ts";
 import type { AdminAction } from "../../lib/admin/actions.ts";
 import { formatPrice } from "../../lib/format.ts";
 import AdminLayout from "./AdminLayout.tsx";
@@ -20,7 +20,7 @@ export interface TripDetailPageProps {
   user: SessionUser | null;
   trip: TripOccupancy;
   seats: SeatWithPassenger[];
-  bookings: Booking[];
+  bookings: BookingWithPassenger[];
   actions: AdminAction[];
   notice?: string;
 }

@@ -6,7 +6,11 @@ import { tripChanged } from "../trips/changes.ts";
 import { lockTripAndSeats } from "./locks.ts";
 import { getBooking } from "./queries.ts";
 import { releaseBooking } from "./transitions.ts";
-import { ACTIVE_STATUSES, type Booking, type BookingStatus } from "./types.ts";
+import {
+  ACTIVE_STATUSES,
+  type BookingStatus,
+  type BookingWithPassenger,
+} from "./types.ts";
 
 /**
  * Cancels any user's PENDING or CONFIRMED booking and frees its seats, with
@@ -20,7 +24,7 @@ export async function cancelBookingAsAdmin(
   sql: Sql,
   adminId: number,
   bookingId: number,
-): Promise<Booking> {
+): Promise<BookingWithPassenger> {
   // trip_id and seat_ids never change, so reading them before locking is safe.
   const [target] = await sql<{ tripId: number; seatIds: number[] }[]>`
     select trip_id as "tripId", seat_ids as "seatIds"

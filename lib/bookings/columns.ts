@@ -1,9 +1,9 @@
 // The one way to select a booking row: every reader (passenger pages, the
-// API, the admin area) and the booking insert itself go through these two
-// fragments and `toBooking`, over the aliases `b` (bookings), `t` (trips)
-// and `u` (users).
+// API, the admin area) goes through these two fragments, over the aliases
+// `b` (bookings), `t` (trips) and `u` (users), and every booking — read, or
+// just inserted — is assembled by `toBooking`.
 import type { Sql, Tx } from "../db/pool.ts";
-import type { Booking } from "./types.ts";
+import type { Booking, BookingWithPassenger } from "./types.ts";
 
 export const bookingColumns = (sql: Sql | Tx) =>
   sql`
@@ -29,20 +29,28 @@ export const bookingJoins = (sql: Sql | Tx) =>
     join users u on u.id = b.user_id
   `;
 
-/** A row selected with `bookingColumns`: a Booking with its parts flat. */
-export type BookingRow = Omit<Booking, "trip" | "passenger"> & {
+/** A booking with its trip flat, as the insert knows it. */
+export type BookingFields = Omit<Booking, "trip"> & {
   tripName: string;
   tripOrigin: string;
   tripDestination: string;
   tripDepartsAt: Date;
   tripArrivesAt: Date;
+};
+
+/** A row selected with `bookingColumns`: its trip and passenger flat. */
+export type BookingRow = BookingFields & {
   passengerName: string;
   passengerEmail: string;
 };
 
-/** Nests a selected row's trip and passenger. */
-export function toBooking(row: BookingRow): Booking {
-  return {
+/** Nests a row's trip, and its passenger when the row has one. */
+export function toBooking(row: BookingRow): BookingWithPassenger;
+export function toBooking(row: BookingFields): Booking;
+export function toBooking(
+  row: BookingFields | BookingRow,
+): Booking | BookingWithPassenger {
+  const booking: Booking = {
     id: row.id,
     userId: row.userId,
     tripId: row.tripId,
@@ -60,10 +68,12 @@ export function toBooking(row: BookingRow): Booking {
       departsAt: row.tripDepartsAt,
       arrivesAt: row.tripArrivesAt,
     },
-    passenger: {
-      id: row.userId,
-      name: row.passengerName,
-      email: row.passengerEmail,
-    },
   };
+  if (!("passengerName" in row)) return booking;
+  const passenger = {
+    id: row.userId,
+    name: row.passengerName,
+    email: row.passengerEmail,
+  };
+  return { ...booking, passenger } satisfies BookingWithPassenger;
 }

@@ -6,7 +6,8 @@ import { NotFoundError } from "../http/errors.ts";
 import { fromCents } from "../money.ts";
 import { bookingColumns, bookingJoins, toBooking } from "./columns.ts";
 import type { BookingRow } from "./columns.ts";
-import type { ActiveHold, Booking, ManifestRow } from "./types.ts";
+import type { ActiveHold, BookingWithPassenger, ManifestRow } from "./types.ts";
+import type { Booking } from "./types.ts";
 
 /**
  * Bookings matching `where` (a fragment built on the same `sql`, over the
@@ -16,7 +17,7 @@ export async function selectBookings(
   sql: Sql,
   where: ReturnType<Sql>,
   limit = 200,
-): Promise<Booking[]> {
+): Promise<BookingWithPassenger[]> {
   const rows = await sql<BookingRow[]>`
     select ${bookingColumns(sql)}
     from bookings b
@@ -25,14 +26,14 @@ export async function selectBookings(
     order by b.created_at desc, b.id desc
     limit ${limit}
   `;
-  return rows.map(toBooking);
+  return rows.map((row) => toBooking(row));
 }
 
 /** One booking by id, whoever owns it (for code that checked access). */
 export async function getBooking(
   sql: Sql,
   bookingId: number,
-): Promise<Booking | undefined> {
+): Promise<BookingWithPassenger | undefined> {
   const [booking] = await selectBookings(sql, sql`where b.id = ${bookingId}`);
   return booking;
 }
@@ -41,7 +42,7 @@ export async function getBooking(
 export async function listBookingsForUser(
   sql: Sql,
   userId: number,
-): Promise<Booking[]> {
+): Promise<BookingWithPassenger[]> {
   return await selectBookings(sql, sql`where b.user_id = ${userId}`);
 }
 
@@ -49,7 +50,7 @@ export async function listBookingsForUser(
 export async function listTripBookings(
   sql: Sql,
   tripId: number,
-): Promise<Booking[]> {
+): Promise<BookingWithPassenger[]> {
   return await selectBookings(sql, sql`where b.trip_id = ${tripId}`, 10_000);
 }
 
@@ -62,7 +63,7 @@ export async function getBookingForUser(
   sql: Sql,
   bookingId: number,
   user: SessionUser,
-): Promise<Booking> {
+): Promise<BookingWithPassenger> {
   const booking = await getBooking(sql, bookingId);
   if (!booking || (booking.userId !== user.id && user.role !== "admin")) {
     throw new NotFoundError("Booking not found");
@@ -128,7 +129,7 @@ export function presentBooking(booking: Booking) {
 }
 
 /** The JSON shape of a booking in admin API bodies: with its passenger. */
-export function presentAdminBooking(booking: Booking) {
+export function presentAdminBooking(booking: BookingWithPassenger) {
   return {
     id: booking.id,
     tripId: booking.tripId,

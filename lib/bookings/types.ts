@@ -37,6 +37,10 @@ export interface Booking {
   createdAt: Date;
   updatedAt: Date;
   trip: TripSummary;
+}
+
+/** A booking with the account behind it, as every read returns it. */
+export interface BookingWithPassenger extends Booking {
   passenger: Passenger;
 }
 

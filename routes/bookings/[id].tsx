@@ -5,7 +5,6 @@ import { sql } from "../../lib/db/pool.ts";
 import { requireUser } from "../../lib/auth/tokens.ts";
 import { validateIdParam } from "../../lib/http/validation.ts";
 import { getBookingForUser } from "../../lib/bookings/mod.ts";
-import { getUser } from "../../lib/auth/users.ts";
 import { renderDocument } from "../../lib/islands/document.ts";
 import Layout from "../../components/Layout.tsx";
 import Notice from "../../components/Notice.tsx";
@@ -20,7 +19,6 @@ export const handler: Handlers = {
   async GET(c) {
     const user = requireUser(c);
     const booking = await getBookingForUser(sql, validateIdParam(c), user);
-    const passenger = await getUser(sql, booking.userId);
     const notice = c.req.query("confirmed") !== undefined &&
         booking.status === "CONFIRMED"
       ? NOTICES.confirmed
@@ -44,9 +42,7 @@ export const handler: Handlers = {
         )}
         <Ticket
           booking={booking}
-          passenger={passenger
-            ? { name: passenger.name, email: passenger.email }
-            : null}
+          passenger={booking.passenger}
           now={new Date()}
         />
       </Layout>,

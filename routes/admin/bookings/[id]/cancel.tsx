@@ -7,20 +7,24 @@ import { NotFoundError } from "../../../../lib/http/errors.ts";
 import { renderDocument } from "../../../../lib/islands/document.ts";
 import { pageId } from "../../../../lib/trips/input.ts";
 import {
-  type Booking,
+  type BookingWithPassenger,
   cancelBookingAsAdmin,
   getBooking,
 } from "../../../../lib/bookings/mod.ts";
 import CancelBookingPage from "../../../../components/admin/CancelBookingPage.tsx";
 import { formFailure } from "../../../../components/admin/form_state.ts";
 
-async function findBooking(id: number): Promise<Booking> {
+async function findBooking(id: number): Promise<BookingWithPassenger> {
   const booking = await getBooking(sql, id);
   if (!booking) throw new NotFoundError(`There is no booking ${id}`);
   return booking;
 }
 
-function page(user: SessionUser | null, booking: Booking, error?: string) {
+function page(
+  user: SessionUser | null,
+  booking: BookingWithPassenger,
+  error?: string,
+) {
   return renderDocument(
     <CancelBookingPage user={user} booking={booking} error={error} />,
   );
