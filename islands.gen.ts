@@ -2,8 +2,10 @@
 // server reads this list instead of scanning the file system at run time.
 import BookingPanel from "./islands/BookingPanel.tsx";
 import SeatMap from "./islands/SeatMap.tsx";
+import SeatsLeft from "./islands/SeatsLeft.tsx";
 
 export const islands = {
   BookingPanel,
   SeatMap,
+  SeatsLeft,
 };

@@ -5,9 +5,9 @@ import {
   formatLongDate,
   formatPrice,
   formatTime,
-  pluralSeats,
 } from "../lib/format.ts";
 import { ArrowRightIcon, ClockIcon, SeatIcon } from "./Icons.tsx";
+import SeatsLeft from "../islands/SeatsLeft.tsx";
 
 export interface TripHeaderProps {
   trip: TripView;
@@ -54,9 +54,7 @@ export default function TripHeader({ trip, departed }: TripHeaderProps) {
             <span class="sr-only">Seats left</span>
           </dt>
           <dd>
-            {trip.availableSeats === 0
-              ? "Sold out"
-              : `${pluralSeats(trip.availableSeats)} left`}
+            <SeatsLeft available={trip.availableSeats} />
           </dd>
         </div>
         <div class="flex gap-1.5">

@@ -1,9 +1,10 @@
-import { useEffect } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import { useSignal } from "@preact/signals";
 import Countdown from "./shared/Countdown.tsx";
 import { callApi, refreshSeats } from "./shared/api.ts";
 import {
   currentHold,
+  holdInFlight,
   panelMessage,
   seatNumbers,
   selectedSeatIds,
@@ -41,6 +42,7 @@ type Reply = { booking: { id: number }; expiresAt?: string };
 export default function BookingPanel(props: BookingPanelProps) {
   const hydrated = useSignal(false);
   const busy = useSignal(false);
+  const holdBox = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (props.hold) {
       currentHold.value = {
@@ -52,8 +54,9 @@ export default function BookingPanel(props: BookingPanelProps) {
     hydrated.value = true;
   }, []);
 
-  const picked = seatNumbers(selectedSeatIds.value);
   const hold = currentHold.value;
+  // While a hold exists its seats are the booking, whatever the selection.
+  const picked = seatNumbers(hold ? hold.seatIds : selectedSeatIds.value);
   const message = panelMessage.value;
 
   const takenMessage = async (ids: number[]) => {
@@ -74,10 +77,11 @@ export default function BookingPanel(props: BookingPanelProps) {
   const holdSeats = () =>
     act(async () => {
       const seatIds = [...selectedSeatIds.value];
+      holdInFlight.value = seatIds;
       const result = await callApi<Reply>("POST", "/api/holds", {
         tripId: props.tripId,
         seatIds,
-      });
+      }).finally(() => (holdInFlight.value = []));
       if (result.ok && result.data.expiresAt) {
         // The Date header has whole seconds: only correct a real clock skew.
         const skew = Date.now() - result.serverNow;
@@ -87,7 +91,15 @@ export default function BookingPanel(props: BookingPanelProps) {
           expiresAt: Date.parse(result.data.expiresAt) +
             (Math.abs(skew) > 2000 ? skew : 0),
         };
-        panelMessage.value = null;
+        selectedSeatIds.value = seatIds;
+        panelMessage.value = {
+          tone: "success",
+          text: `${formatSeatList(seatNumbers(seatIds))} ${
+            seatIds.length === 1 ? "is" : "are"
+          } held for you. Confirm to book.`,
+        };
+        // Keyboard and screen-reader users land on the countdown.
+        requestAnimationFrame(() => holdBox.current?.focus());
       } else if (result.data.error?.code === "SEATS_UNAVAILABLE") {
         panelMessage.value = {
           tone: "error",
@@ -109,14 +121,17 @@ export default function BookingPanel(props: BookingPanelProps) {
         return;
       }
       currentHold.value = null;
+      const code = result.data.error?.code;
       panelMessage.value = {
         tone: "error",
-        text: result.status === 409
-          ? `${
-            result.data.error?.message ?? "Your hold ended."
-          } ${await takenMessage([])}`
-          : errorText(result),
+        text: code === "SEATS_UNAVAILABLE"
+          ? await takenMessage(result.data.error?.seatIds ?? [])
+          : sentence(errorText(result)),
       };
+      if (code !== "SEATS_UNAVAILABLE") {
+        selectedSeatIds.value = [];
+        await refreshSeats(props.tripId);
+      }
     });
 
   const release = () =>
@@ -197,7 +212,12 @@ export default function BookingPanel(props: BookingPanelProps) {
           : hold
           ? (
             <>
-              <div class="rounded-xl bg-amber-50 px-4 py-3 text-amber-950">
+              <div
+                ref={holdBox}
+                id="hold-status"
+                tabIndex={-1}
+                class="rounded-xl bg-amber-50 px-4 py-3 text-amber-950 focus-visible:outline-2 focus-visible:outline-brand-900"
+              >
                 <p class="text-sm font-semibold">Seats held for you for</p>
                 <Countdown until={hold.expiresAt} onExpire={expired} />
               </div>
@@ -233,6 +253,11 @@ export default function BookingPanel(props: BookingPanelProps) {
       </div>
     </section>
   );
+}
+
+/** Ends a server message with a full stop, so two never run together. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }
 
 function errorText(

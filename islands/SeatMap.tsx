@@ -4,6 +4,7 @@ import BusFrame from "./shared/BusFrame.tsx";
 import SeatCheckbox from "./shared/SeatCheckbox.tsx";
 import SeatButton from "./shared/SeatButton.tsx";
 import { SeatLegend } from "./shared/seat_look.tsx";
+import { noticeHoldEndedElsewhere } from "./shared/hold_end.ts";
 import {
   panelMessage,
   seatNumbers,
@@ -65,6 +66,7 @@ export default function SeatMap(props: SeatMapProps) {
           text: takenText(seatNumbers(lost)),
         };
       }
+      noticeHoldEndedElsewhere(props.tripId);
     });
     return () => events.close();
   }, []);

@@ -26,6 +26,13 @@ export const selectedSeatIds = signal<number[]>([]);
 /** The current hold, or null. While it exists the selection is frozen. */
 export const currentHold = signal<Hold | null>(null);
 
+/**
+ * Seats of a hold request still on its way. The live stream can announce
+ * the passenger's own hold before the request itself returns: those seats
+ * are theirs, not "taken by someone else".
+ */
+export const holdInFlight = signal<number[]>([]);
+
 /** The latest message for the booking panel (e.g. a seat taken meanwhile). */
 export const panelMessage = signal<PanelMessage | null>(null);
 
@@ -34,7 +41,10 @@ export function updateSeats(fresh: readonly Seat[]): number[] {
   const next = { ...seats.value };
   for (const seat of fresh) next[seat.id] = seat;
   seats.value = next;
-  const held = new Set(currentHold.value?.seatIds ?? []);
+  const held = new Set([
+    ...currentHold.value?.seatIds ?? [],
+    ...holdInFlight.value,
+  ]);
   const lost = selectedSeatIds.value.filter((id) =>
     next[id]?.status !== "AVAILABLE" && !held.has(id)
   );
@@ -44,6 +54,17 @@ export function updateSeats(fresh: readonly Seat[]): number[] {
     );
   }
   return lost;
+}
+
+/**
+ * True when the current hold's seats read as free again before it ran out:
+ * the hold was ended elsewhere (an operator, the trip's cancellation,
+ * another tab).
+ */
+export function holdEndedElsewhere(): boolean {
+  const hold = currentHold.value;
+  if (!hold || hold.expiresAt <= Date.now()) return false;
+  return hold.seatIds.some((id) => seats.value[id]?.status === "AVAILABLE");
 }
 
 /** Adds or removes a seat from the selection, up to `max` seats. */

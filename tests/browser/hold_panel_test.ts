@@ -1,0 +1,167 @@
+// What a passenger sees while holding seats, at desktop and phone sizes:
+// the panel keeps the held seats and their total from the click to the
+// countdown even when the live stream announces the hold before the request
+// returns; their own hold is never reported as taken; focus lands on the
+// countdown; the header's seats-left count follows the map; and when an
+// operator cancels the hold, the open page says so at once and stops.
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+import { app } from "../../main.ts";
+import { sql } from "../../lib/db/pool.ts";
+import { dbTest } from "../support/db.ts";
+import {
+  bearer,
+  createTestTrip,
+  createTestUser,
+} from "../support/factories.ts";
+import {
+  launchBrowser,
+  screenshotPath,
+  serveApp,
+  signedInContext,
+  withoutChromium,
+} from "../support/browser.ts";
+
+const SIZES = [
+  { name: "desktop", viewport: { width: 1280, height: 800 } },
+  { name: "phone", viewport: { width: 390, height: 844 } },
+];
+
+/** Records the text of every alert that ever appears on the page. */
+function recordAlerts(page: Page) {
+  return page.addInitScript(() => {
+    const seen: string[] = [];
+    (globalThis as unknown as { alertsSeen: string[] }).alertsSeen = seen;
+    new MutationObserver(() => {
+      for (const alert of document.querySelectorAll('[role="alert"]')) {
+        const text = alert.textContent ?? "";
+        if (text && !seen.includes(text)) seen.push(text);
+      }
+    }).observe(document, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+}
+
+const alertsSeen = (page: Page) =>
+  page.evaluate(() =>
+    (globalThis as unknown as { alertsSeen: string[] }).alertsSeen
+  );
+
+for (const size of SIZES) {
+  dbTest(
+    `${size.name}: the panel shows the held seats and total throughout a hold, and an operator's cancel ends it at once`,
+    async () => {
+      const trip = await createTestTrip({ priceCents: 1850, totalSeats: 12 });
+      const [passenger, operator] = await Promise.all([
+        createTestUser(),
+        createTestUser({ role: "admin" }),
+      ]);
+      const server = await serveApp();
+      const browser = await launchBrowser();
+      try {
+        const context = await signedInContext(browser, server.url, passenger);
+        const page = await context.newPage();
+        await page.setViewportSize(size.viewport);
+        await recordAlerts(page);
+        // The hold's reply comes late, so the live stream's echo of the
+        // hold always arrives first (the order that broke the panel).
+        await page.route("**/api/holds", async (route) => {
+          const response = await route.fetch();
+          await new Promise((resolve) => setTimeout(resolve, 600));
+          await route.fulfill({ response });
+        });
+        const stream = page.waitForResponse((res) =>
+          res.url().endsWith(`/api/trips/${trip.id}/events`)
+        );
+        await page.goto(`${server.url}/trips/${trip.id}`);
+        await stream;
+
+        const seat = (n: number) =>
+          page.getByRole("button", { name: new RegExp(`^Seat ${n},`) });
+        const panel = page.locator('section[aria-labelledby="panel-heading"]');
+        const seatsLeft = page.locator("dd", { hasText: / left$|Sold out/ });
+        assert.equal(await seatsLeft.textContent(), "12 seats left");
+
+        await seat(3).click();
+        await seat(4).click();
+        await panel.getByText("Seats 3 and 4", { exact: true }).waitFor();
+        assert.equal(await page.getByTestId("total").textContent(), "€37.00");
+        await page.screenshot({
+          path: await screenshotPath(`hold-${size.name}-1-selected`),
+          fullPage: true,
+        });
+
+        await page.getByRole("button", { name: /^Hold seats 3 and 4/ }).click();
+        await page.getByRole("timer").waitFor();
+        await panel.getByText("Seats 3 and 4 are held for you").waitFor();
+        assert.equal(
+          await panel.getByText("Seats 3 and 4", { exact: true }).count(),
+          1,
+        );
+        assert.equal(await page.getByTestId("total").textContent(), "€37.00");
+        assert.equal(await panel.getByText("No seats selected yet").count(), 0);
+        assert.equal(
+          await page.evaluate(() => document.activeElement?.id),
+          "hold-status",
+        );
+        await page.waitForFunction(
+          () =>
+            [...document.querySelectorAll("dd")].some((dd) =>
+              dd.textContent === "10 seats left"
+            ),
+        );
+        assert.match(
+          await seat(3).getAttribute("aria-label") ?? "",
+          /held for you/,
+        );
+        assert.deepEqual(await alertsSeen(page), []);
+        await page.screenshot({
+          path: await screenshotPath(`hold-${size.name}-2-held`),
+          fullPage: true,
+        });
+
+        const [hold] = await sql<{ id: number }[]>`
+          select id from bookings
+          where user_id = ${passenger.id} and status = 'PENDING'
+        `;
+        const cancelled = await app.request(
+          `/api/admin/bookings/${hold.id}/cancel`,
+          {
+            method: "POST",
+            headers: bearer(operator),
+          },
+        );
+        assert.equal(cancelled.status, 200);
+        await panel.getByRole("alert").getByText(
+          "Your hold was cancelled, so these seats are no longer held for you. No charge was made.",
+        ).waitFor();
+        assert.equal(await page.getByRole("timer").count(), 0);
+        assert.equal(
+          await page.getByRole("button", { name: "Confirm booking" }).count(),
+          0,
+        );
+        assert.equal(
+          await panel.getByText("No seats selected yet.").count(),
+          1,
+        );
+        await page.waitForFunction(
+          () =>
+            [...document.querySelectorAll("dd")].some((dd) =>
+              dd.textContent === "12 seats left"
+            ),
+        );
+        await page.screenshot({
+          path: await screenshotPath(`hold-${size.name}-3-operator-cancelled`),
+          fullPage: true,
+        });
+      } finally {
+        await browser.close();
+        await server.close();
+      }
+    },
+    { ignore: withoutChromium },
+  );
+}
