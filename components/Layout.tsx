@@ -53,7 +53,10 @@ export default function Layout(
               </span>
               Busbook
             </a>
-            <nav aria-label="Main" class="flex flex-wrap items-center gap-1">
+            <nav
+              aria-label="Main"
+              class="flex flex-wrap items-center gap-1 print:hidden"
+            >
               <a href="/" class={link("trips")} aria-current={current("trips")}>
                 Trips
               </a>
@@ -98,7 +101,7 @@ export default function Layout(
         <main id="main" class="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
           {children}
         </main>
-        <footer class="border-t border-slate-200 bg-white">
+        <footer class="border-t border-slate-200 bg-white print:hidden">
           <div class="mx-auto flex max-w-5xl flex-wrap justify-between gap-2 px-4 py-6 text-sm text-slate-600">
             <p>Busbook: bus tickets without the queue.</p>
             <p>All times are {DISPLAY_TIME_ZONE}.</p>

@@ -1,5 +1,8 @@
 import type { ComponentChildren } from "preact";
-import type { Booking } from "../lib/bookings/mod.ts";
+import {
+  type BookingWithPassenger,
+  travellersOf,
+} from "../lib/bookings/mod.ts";
 import {
   bookingReference,
   formatDateTime,
@@ -10,12 +13,14 @@ import {
 } from "../lib/format.ts";
 import BookingStatusBadge from "./BookingStatusBadge.tsx";
 import { BusIcon } from "./Icons.tsx";
+import PrintButton from "../islands/PrintButton.tsx";
 import { buttonDanger, buttonDangerSolid, buttonPrimary } from "./ui.ts";
 
 export interface TicketProps {
-  booking: Booking;
-  passenger: { name: string; email: string } | null;
+  booking: BookingWithPassenger;
   now: Date;
+  /** The signed ticket's QR code as SVG, for a confirmed booking. */
+  qrSvg?: string | null;
 }
 
 function Row(
@@ -30,15 +35,30 @@ function Row(
 }
 
 /** A booking as a ticket, with the actions its status allows. */
-export default function Ticket({ booking, passenger, now }: TicketProps) {
+/** What happened to a cancelled or lapsed booking, and to the money. */
+export function endedText(booking: BookingWithPassenger): string | null {
+  if (booking.status === "EXPIRED") {
+    return "This hold expired before it was confirmed. No charge was made.";
+  }
+  if (booking.status !== "CANCELLED") return null;
+  const by = booking.cancelledBy === "passenger"
+    ? "You cancelled this booking."
+    : booking.cancelledBy === "operator"
+    ? "The operator cancelled this booking."
+    : "This booking was cancelled.";
+  return `${by} No charge was made.`;
+}
+
+export default function Ticket({ booking, now, qrSvg }: TicketProps) {
   const { trip } = booking;
   const active = booking.status === "CONFIRMED" || booking.status === "PENDING";
   const departed = trip.departsAt <= now;
   const seats = [...booking.seatNumbers].sort((a, b) => a - b);
+  const ended = endedText(booking);
   return (
     <article
       aria-labelledby="ticket-heading"
-      class="mx-auto max-w-2xl overflow-hidden rounded-3xl border border-slate-200 bg-white shadow-md"
+      class="mx-auto max-w-2xl overflow-hidden rounded-3xl border border-slate-200 bg-white shadow-md print:max-w-none print:break-inside-avoid print:shadow-none print:border-slate-400"
     >
       <header class="flex flex-wrap items-center justify-between gap-3 bg-brand-800 px-6 py-5 text-white">
         <div class="flex items-center gap-3">
@@ -93,9 +113,47 @@ export default function Ticket({ booking, passenger, now }: TicketProps) {
           </p>
         </div>
       </div>
+      {qrSvg && (
+        <figure class="flex flex-col items-center gap-2 border-t border-dashed border-slate-300 px-6 py-5 sm:flex-row sm:gap-6">
+          <div
+            role="img"
+            aria-label={`QR code of ticket ${bookingReference(booking.id)}`}
+            class="size-44 shrink-0 [&>svg]:size-full"
+            // Server-rendered SVG from lib/tickets/qr.ts (no user markup).
+            dangerouslySetInnerHTML={{ __html: qrSvg }}
+          />
+          <figcaption class="text-center text-sm text-slate-700 sm:text-left">
+            <strong class="block text-base text-slate-900">
+              Show this code when you board
+            </strong>
+            It is signed by Busbook, so the conductor can check it even offline.
+            The reference {bookingReference(booking.id)} works too.
+            <span class="mt-3 block">
+              <PrintButton label="Print ticket" />
+            </span>
+          </figcaption>
+        </figure>
+      )}
+      {ended && (
+        <p class="border-t border-slate-200 bg-slate-50 px-6 py-3 font-semibold text-slate-800">
+          {ended}
+        </p>
+      )}
       <dl class="divide-y divide-slate-100 border-t border-dashed border-slate-300 px-6 py-2">
-        <Row label="Passenger">
-          {passenger ? `${passenger.name} (${passenger.email})` : "—"}
+        {travellersOf(booking).map((traveller) => (
+          <Row
+            key={traveller.seatId}
+            label={traveller.seatNumber === null
+              ? "Seat"
+              : `Seat ${traveller.seatNumber}`}
+          >
+            {traveller.name ?? booking.passenger.name}
+          </Row>
+        ))}
+        <Row label="Booked by">
+          <span class="break-all">
+            {booking.passenger.name} ({booking.passenger.email})
+          </span>
         </Row>
         <Row label="Total">{formatPrice(booking.totalCents)}</Row>
         <Row label="Booked">{formatDateTime(booking.createdAt)}</Row>

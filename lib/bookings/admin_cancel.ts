@@ -44,7 +44,7 @@ export async function cancelBookingAsAdmin(
         "BOOKING_NOT_ACTIVE",
       );
     }
-    await releaseBooking(tx, bookingId, "CANCELLED");
+    await releaseBooking(tx, bookingId, "CANCELLED", "operator");
     await recordAdminAction(tx, {
       adminId,
       action: "booking.cancel",

@@ -14,6 +14,7 @@ export const bookingColumns = (sql: Sql | Tx) =>
       where s.id = any(b.seat_ids)
       order by s.seat_number
     ) as "seatNumbers",
+    b.passenger_names as "passengerNames", b.cancelled_by as "cancelledBy",
     b.status, b.total_cents as "totalCents", b.expires_at as "expiresAt",
     b.created_at as "createdAt", b.updated_at as "updatedAt",
     t.name as "tripName", t.origin as "tripOrigin",
@@ -56,6 +57,8 @@ export function toBooking(
     tripId: row.tripId,
     seatIds: row.seatIds.map(Number),
     seatNumbers: row.seatNumbers,
+    passengerNames: row.passengerNames,
+    cancelledBy: row.cancelledBy,
     status: row.status,
     totalCents: row.totalCents,
     expiresAt: row.expiresAt,

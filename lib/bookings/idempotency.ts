@@ -12,9 +12,13 @@ export function requestFingerprint(
   status: "CONFIRMED" | "PENDING",
   tripId: number,
   seatIds: readonly number[],
+  names: readonly string[] | null = null,
 ): string {
   const verb = status === "CONFIRMED" ? "book" : "hold";
-  return `${verb}:${tripId}:${seatIds.join(",")}`;
+  const base = `${verb}:${tripId}:${seatIds.join(",")}`;
+  // Names change what a retry would book, so they are part of the request;
+  // without names the fingerprint stays as it always was.
+  return names ? `${base}:${JSON.stringify(names)}` : base;
 }
 
 /**

@@ -8,9 +8,13 @@ export {
   listBookingsForUser,
   listManifest,
   listTripBookings,
+} from "./queries.ts";
+export {
   presentAdminBooking,
   presentBooking,
-} from "./queries.ts";
+  type Traveller,
+  travellersOf,
+} from "./present.ts";
 export { bookSeats, holdSeats } from "./reserve.ts";
 export { cancelBooking, confirmBooking } from "./transitions.ts";
 export { cancelBookingAsAdmin } from "./admin_cancel.ts";

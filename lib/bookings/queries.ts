@@ -3,11 +3,9 @@
 import type { Sql } from "../db/pool.ts";
 import type { SessionUser } from "../auth/types.ts";
 import { NotFoundError } from "../http/errors.ts";
-import { fromCents } from "../money.ts";
 import { bookingColumns, bookingJoins, toBooking } from "./columns.ts";
 import type { BookingRow } from "./columns.ts";
 import type { ActiveHold, BookingWithPassenger, ManifestRow } from "./types.ts";
-import type { Booking } from "./types.ts";
 
 /**
  * Bookings matching `where` (a fragment built on the same `sql`, over the
@@ -100,7 +98,9 @@ export async function listManifest(
   tripId: number,
 ): Promise<ManifestRow[]> {
   return await sql<ManifestRow[]>`
-    select s.seat_number as "seatNumber", u.name as "passengerName",
+    select s.seat_number as "seatNumber",
+      coalesce(b.passenger_names[array_position(b.seat_ids, s.id)], u.name)
+        as "passengerName",
       u.email as "passengerEmail", b.id as "bookingId",
       b.created_at as "bookedAt"
     from seats s
@@ -109,38 +109,4 @@ export async function listManifest(
     where s.trip_id = ${tripId} and s.status = 'BOOKED'
     order by s.seat_number
   `;
-}
-
-/** The JSON shape of a booking in passenger API bodies (money in units). */
-export function presentBooking(booking: Booking) {
-  return {
-    id: booking.id,
-    userId: booking.userId,
-    tripId: booking.tripId,
-    seatIds: booking.seatIds,
-    seatNumbers: booking.seatNumbers,
-    status: booking.status,
-    total: fromCents(booking.totalCents),
-    expiresAt: booking.expiresAt,
-    createdAt: booking.createdAt,
-    updatedAt: booking.updatedAt,
-    trip: { id: booking.tripId, ...booking.trip },
-  };
-}
-
-/** The JSON shape of a booking in admin API bodies: with its passenger. */
-export function presentAdminBooking(booking: BookingWithPassenger) {
-  return {
-    id: booking.id,
-    tripId: booking.tripId,
-    userId: booking.userId,
-    seatIds: booking.seatIds,
-    seatNumbers: booking.seatNumbers,
-    status: booking.status,
-    expiresAt: booking.expiresAt,
-    createdAt: booking.createdAt,
-    updatedAt: booking.updatedAt,
-    passenger: booking.passenger,
-    total: fromCents(booking.totalCents),
-  };
 }

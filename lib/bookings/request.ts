@@ -3,7 +3,17 @@ import { z } from "zod";
 import type { Context } from "hono";
 import { MAX_SEATS_PER_BOOKING } from "./types.ts";
 import { ValidationError } from "../http/errors.ts";
-import { idSchema } from "../http/validation.ts";
+import {
+  CONTROL_CHARACTERS_MESSAGE,
+  hasNoControlCharacters,
+  idSchema,
+} from "../http/validation.ts";
+
+const travellerName = z.string({ error: "must be the traveller's name" })
+  .trim()
+  .min(1, "enter the traveller's name")
+  .max(80, "must be at most 80 characters")
+  .refine(hasNoControlCharacters, CONTROL_CHARACTERS_MESSAGE);
 
 export const SeatRequestBody = z.object({
   tripId: idSchema,
@@ -17,7 +27,21 @@ export const SeatRequestBody = z.object({
       (ids) => new Set(ids).size === ids.length,
       "a seat is listed twice",
     ),
-});
+  /** A traveller's name per seat; without it the account holder travels. */
+  passengers: z.array(z.object({ seatId: idSchema, name: travellerName }))
+    .max(MAX_SEATS_PER_BOOKING)
+    .optional(),
+}).refine(
+  ({ seatIds, passengers }) =>
+    !passengers ||
+    (passengers.length === seatIds.length &&
+      new Set(passengers.map((p) => p.seatId)).size === seatIds.length &&
+      passengers.every((p) => seatIds.includes(p.seatId))),
+  {
+    message: "give exactly one traveller name for each chosen seat",
+    path: ["passengers"],
+  },
+);
 
 /**
  * The optional Idempotency-Key header: 1–200 visible ASCII characters.

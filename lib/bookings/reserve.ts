@@ -56,8 +56,14 @@ async function reserveSeats(
   status: "CONFIRMED" | "PENDING",
 ): Promise<Booking> {
   const seatIds = normalizeSeatIds(request.seatIds);
+  const names = namesInSeatOrder(seatIds, request.passengers);
   const key = request.idempotencyKey;
-  const fingerprint = requestFingerprint(status, request.tripId, seatIds);
+  const fingerprint = requestFingerprint(
+    status,
+    request.tripId,
+    seatIds,
+    names,
+  );
   const replay = () => findReplay(sql, request.userId, key!, fingerprint);
 
   if (key) {
@@ -67,7 +73,11 @@ async function reserveSeats(
   let outcome: Outcome;
   try {
     outcome = await sql.begin((tx) =>
-      reserveInTransaction(tx, { ...request, seatIds }, status, fingerprint)
+      reserveInTransaction(
+        tx,
+        { ...request, seatIds },
+        { status, fingerprint, names },
+      )
     );
   } catch (error) {
     // A concurrent request with the same key won the race: once it
@@ -86,8 +96,11 @@ async function reserveSeats(
 async function reserveInTransaction(
   tx: Tx,
   request: SeatRequest,
-  status: "CONFIRMED" | "PENDING",
-  fingerprint: string,
+  { status, fingerprint, names }: {
+    status: "CONFIRMED" | "PENDING";
+    fingerprint: string;
+    names: string[] | null;
+  },
 ): Promise<Outcome> {
   const { userId, tripId, seatIds, idempotencyKey } = request;
   const { trip, seats } = await lockTripAndSeats(tx, tripId, seatIds, {
@@ -110,6 +123,7 @@ async function reserveInTransaction(
     request,
     status,
     fingerprint,
+    names,
     trip,
     seats,
   });
@@ -163,6 +177,7 @@ async function endHolds(tx: Tx, holdIds: number[], keepSeatIds: number[]) {
   await tx`
     update bookings
     set status = case when expires_at <= now() then 'EXPIRED' else 'CANCELLED' end,
+      cancelled_by = case when expires_at <= now() then null else 'passenger' end,
       updated_at = now()
     where id = any(${holdIds}::bigint[]) and status = 'PENDING'
   `;
@@ -191,6 +206,7 @@ async function insertBooking(
     request: SeatRequest;
     status: "CONFIRMED" | "PENDING";
     fingerprint: string;
+    names: string[] | null;
     trip: LockedTrip;
     seats: LockedSeat[];
   },
@@ -211,12 +227,13 @@ async function insertBooking(
   >`
     with b as (
       insert into bookings (
-        user_id, trip_id, seat_ids, status, total_cents, idempotency_key,
-        request_fingerprint, expires_at
+        user_id, trip_id, seat_ids, passenger_names, status, total_cents,
+        idempotency_key, request_fingerprint, expires_at
       )
       values (
-        ${request.userId}, ${trip.id}, ${request.seatIds}::bigint[], ${status},
-        ${totalCents}, ${key}, ${key ? input.fingerprint : null}, ${expiresAt}
+        ${request.userId}, ${trip.id}, ${request.seatIds}::bigint[],
+        ${input.names}::text[], ${status}, ${totalCents}, ${key},
+        ${key ? input.fingerprint : null}, ${expiresAt}
       )
       returning id, status, expires_at, created_at, updated_at
     ), claimed as (
@@ -242,6 +259,8 @@ async function insertBooking(
     tripId: trip.id,
     seatIds: request.seatIds,
     seatNumbers: seats.map((seat) => seat.seatNumber).sort((a, b) => a - b),
+    passengerNames: input.names,
+    cancelledBy: null,
     totalCents,
     tripName: trip.name,
     tripOrigin: trip.origin,
@@ -249,6 +268,26 @@ async function insertBooking(
     tripDepartsAt: trip.departsAt,
     tripArrivesAt: trip.arrivesAt,
   });
+}
+
+/**
+ * The travellers' names in the order of `seatIds` (ascending), or null
+ * when none were given.
+ * @throws {BadRequestError} when names are given but not exactly one per seat.
+ */
+function namesInSeatOrder(
+  seatIds: number[],
+  passengers: SeatRequest["passengers"],
+): string[] | null {
+  if (!passengers?.length) return null;
+  const byId = new Map(passengers.map((p) => [p.seatId, p.name.trim()]));
+  if (
+    byId.size !== passengers.length || byId.size !== seatIds.length ||
+    seatIds.some((id) => !byId.get(id))
+  ) {
+    throw new BadRequestError("Give one traveller name for each seat");
+  }
+  return seatIds.map((id) => byId.get(id)!);
 }
 
 /**

@@ -7,7 +7,12 @@ import { ConflictError, ForbiddenError } from "../http/errors.ts";
 import { tripChanged } from "../trips/changes.ts";
 import { assertTripOpen, lockTripAndSeats } from "./locks.ts";
 import { getBooking, getBookingForUser } from "./queries.ts";
-import { ACTIVE_STATUSES, type Booking, type BookingStatus } from "./types.ts";
+import {
+  ACTIVE_STATUSES,
+  type Booking,
+  type BookingStatus,
+  type CancelledBy,
+} from "./types.ts";
 
 /**
  * Confirms the user's own hold: PENDING → CONFIRMED, seats LOCKED → BOOKED.
@@ -89,7 +94,12 @@ export async function cancelBooking(
         "TRIP_DEPARTED",
       );
     }
-    await releaseBooking(tx, bookingId, "CANCELLED");
+    await releaseBooking(
+      tx,
+      bookingId,
+      "CANCELLED",
+      booking.userId === user.id ? "passenger" : "operator",
+    );
     return true;
   });
   if (changed) await tripChanged(booking.tripId);
@@ -107,16 +117,19 @@ async function lockBooking(tx: Tx, bookingId: number) {
 }
 
 /**
- * Sets the booking's final status and frees the seats that still point at
- * it. Call with the trip, seats and booking rows locked.
+ * Sets the booking's final status (and who cancelled it) and frees the
+ * seats that still point at it. Call with the trip, seats and booking rows
+ * locked.
  */
 export async function releaseBooking(
   tx: Tx,
   bookingId: number,
   status: "EXPIRED" | "CANCELLED",
+  cancelledBy: CancelledBy | null = null,
 ) {
   await tx`
-    update bookings set status = ${status}, updated_at = now()
+    update bookings
+    set status = ${status}, cancelled_by = ${cancelledBy}, updated_at = now()
     where id = ${bookingId}
   `;
   await tx`

@@ -15,6 +15,9 @@ export const ACTIVE_STATUSES: readonly BookingStatus[] = [
   "CONFIRMED",
 ];
 
+/** Who ended a CANCELLED booking (null: not recorded, or not cancelled). */
+export type CancelledBy = "passenger" | "operator";
+
 /** Who booked: the account behind the booking. */
 export interface Passenger {
   id: number;
@@ -30,10 +33,16 @@ export interface Booking {
   seatIds: number[];
   /** Numbers of the booking's seats still on the trip, ascending. */
   seatNumbers: number[];
+  /**
+   * The traveller's name for each seat, in the order of `seatIds`; null
+   * when none were given (the ticket then names the account holder).
+   */
+  passengerNames: string[] | null;
   status: BookingStatus;
   totalCents: number;
   /** When a hold lapses; null once confirmed. */
   expiresAt: Date | null;
+  cancelledBy: CancelledBy | null;
   createdAt: Date;
   updatedAt: Date;
   trip: TripSummary;
@@ -47,11 +56,19 @@ export interface BookingWithPassenger extends Booking {
 /** The most seats one request may book or hold. */
 export const MAX_SEATS_PER_BOOKING = 10;
 
+/** A traveller's name for one seat of a request. */
+export interface TravellerName {
+  seatId: number;
+  name: string;
+}
+
 /** What a passenger asks for when booking or holding seats. */
 export interface SeatRequest {
   userId: number;
   tripId: number;
   seatIds: number[];
+  /** A name for every seat, or none (the account holder travels). */
+  passengers?: TravellerName[];
   idempotencyKey?: string;
 }
 
@@ -65,6 +82,7 @@ export interface ActiveHold {
 /** One line of a trip's boarding manifest. */
 export interface ManifestRow {
   seatNumber: number;
+  /** The traveller named for the seat, else the account holder. */
   passengerName: string;
   passengerEmail: string;
   bookingId: number;

@@ -5,6 +5,7 @@ import { sql } from "../../lib/db/pool.ts";
 import { requireUser } from "../../lib/auth/tokens.ts";
 import { validateIdParam } from "../../lib/http/validation.ts";
 import { getBookingForUser } from "../../lib/bookings/mod.ts";
+import { qrSvg, ticketToken } from "../../lib/tickets/mod.ts";
 import { renderDocument } from "../../lib/islands/document.ts";
 import Layout from "../../components/Layout.tsx";
 import Notice from "../../components/Notice.tsx";
@@ -19,6 +20,9 @@ export const handler: Handlers = {
   async GET(c) {
     const user = requireUser(c);
     const booking = await getBookingForUser(sql, validateIdParam(c), user);
+    const qr = booking.status === "CONFIRMED"
+      ? qrSvg(await ticketToken(booking))
+      : null;
     const notice = c.req.query("confirmed") !== undefined &&
         booking.status === "CONFIRMED"
       ? NOTICES.confirmed
@@ -42,8 +46,8 @@ export const handler: Handlers = {
         )}
         <Ticket
           booking={booking}
-          passenger={booking.passenger}
           now={new Date()}
+          qrSvg={qr}
         />
       </Layout>,
     ));
