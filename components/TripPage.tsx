@@ -22,6 +22,10 @@ export interface TripPageProps {
   formError?: string;
   /** Sent with the no-JavaScript form so a double submit books once. */
   idempotencyKey?: string;
+  /** Seats chosen before signing in, selected again if still free. */
+  chosenSeatIds?: number[];
+  /** The signed-in passenger's name, the first traveller by default. */
+  accountName?: string;
   /** The live seat stream, when the server offers one. */
   liveUpdatesUrl?: string;
 }
@@ -74,6 +78,7 @@ export default function TripPage(props: TripPageProps) {
             idempotencyKey={props.idempotencyKey}
             open={open}
             liveUpdatesUrl={props.liveUpdatesUrl}
+            chosenSeatIds={props.chosenSeatIds}
           />
         </section>
         <div class="lg:sticky lg:top-6">
@@ -81,6 +86,7 @@ export default function TripPage(props: TripPageProps) {
             tripId={trip.id}
             priceCents={toCents(trip.price)}
             signedIn={user !== null}
+            accountName={props.accountName}
             loginUrl={loginUrl(`/trips/${trip.id}`)}
             open={open && (trip.availableSeats > 0 || hold !== null)}
             hold={hold}

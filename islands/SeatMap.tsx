@@ -4,11 +4,13 @@ import BusFrame from "./shared/BusFrame.tsx";
 import SeatCheckbox from "./shared/SeatCheckbox.tsx";
 import SeatButton from "./shared/SeatButton.tsx";
 import { SeatLegend } from "./shared/seat_look.tsx";
+import { pluralSeats } from "../lib/format.ts";
 import { noticeHoldEndedElsewhere } from "./shared/hold_end.ts";
 import {
   panelMessage,
   seatNumbers,
   seats,
+  selectedSeatIds,
   takenText,
   updateSeats,
 } from "./shared/seat_state.ts";
@@ -30,6 +32,8 @@ export interface SeatMapProps {
   open: boolean;
   /** Server-sent events of seat changes, when the server offers them. */
   liveUpdatesUrl?: string;
+  /** Seats the passenger chose before signing in: selected again if free. */
+  chosenSeatIds?: number[];
 }
 
 const KEY_STEPS: Record<string, number> = {
@@ -53,6 +57,13 @@ export default function SeatMap(props: SeatMapProps) {
 
   useEffect(() => {
     seats.value = Object.fromEntries(props.seats.map((s) => [s.id, s]));
+    if (
+      props.open && props.chosenSeatIds?.length && !selectedSeatIds.value.length
+    ) {
+      selectedSeatIds.value = props.chosenSeatIds
+        .filter((id) => seats.value[id]?.status === "AVAILABLE")
+        .slice(0, props.maxSeats);
+    }
     hydrated.value = true;
     if (!props.liveUpdatesUrl || typeof EventSource === "undefined") return;
     // Live seats: every committed change arrives as the trip's seats.
@@ -75,6 +86,8 @@ export default function SeatMap(props: SeatMapProps) {
     ? props.seats.map((s) => seats.value[s.id] ?? s)
     : props.seats;
   const numbers = current.map((s) => s.seatNumber);
+  // Live: the map's own seats, so the count follows every change.
+  const free = current.filter((s) => s.status === "AVAILABLE").length;
 
   const onKeyDown = (event: KeyboardEvent) => {
     const from = Number((event.target as HTMLElement).dataset.seat);
@@ -95,6 +108,9 @@ export default function SeatMap(props: SeatMapProps) {
       action={props.formAction}
       class="space-y-2"
     >
+      <p data-testid="seats-left" class="text-center font-semibold">
+        {free ? `${pluralSeats(free)} left` : "Sold out"}
+      </p>
       <input type="hidden" name="tripId" value={props.tripId} />
       {props.idempotencyKey && (
         <input

@@ -17,11 +17,11 @@ export default function BusFrame<T extends { seatNumber: number }>(
   const rows = busRows(seats);
   return (
     <div class="mx-auto w-fit">
-      <p class="mb-2 text-center text-xs font-bold uppercase tracking-widest text-slate-600">
+      <p class="bus-front">
         <span aria-hidden="true">▲</span> Front of the bus
       </p>
-      <div class="rounded-t-[3rem] rounded-b-3xl border-4 border-slate-300 bg-slate-50 px-3 pb-5 pt-4 shadow-inner sm:px-5">
-        <div class="mb-4 flex items-center justify-between border-b-2 border-dashed border-slate-300 px-1 pb-3 text-xs font-medium text-slate-600">
+      <div class="bus-body">
+        <div class="bus-cab">
           <span class="flex items-center gap-1">
             <svg
               viewBox="0 0 24 24"
@@ -45,7 +45,7 @@ export default function BusFrame<T extends { seatNumber: number }>(
           {rows.map((row, index) => (
             <div
               key={index}
-              class="grid grid-cols-[auto_auto_1.75rem_auto_auto] items-center gap-1.5 sm:gap-2"
+              class="bus-row"
             >
               {row.slice(0, 2).map((seat, i) =>
                 seat

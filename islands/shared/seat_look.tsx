@@ -84,7 +84,7 @@ export function SeatLegend() {
   const looks: SeatLook[] = ["available", "selected", "held", "booked"];
   return (
     <ul
-      class="mt-4 flex flex-wrap justify-center gap-x-4 gap-y-2 text-sm text-slate-700"
+      class="seat-legend"
       aria-label="Legend"
     >
       {looks.map((look) => (

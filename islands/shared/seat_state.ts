@@ -33,6 +33,9 @@ export const currentHold = signal<Hold | null>(null);
  */
 export const holdInFlight = signal<number[]>([]);
 
+/** The traveller's name typed for each selected seat, by seat id. */
+export const travellerNames = signal<Record<number, string>>({});
+
 /** The latest message for the booking panel (e.g. a seat taken meanwhile). */
 export const panelMessage = signal<PanelMessage | null>(null);
 

@@ -5,6 +5,7 @@ import { getTripReads } from "../../lib/trips/reads.ts";
 import { MAX_SEATS_PER_BOOKING } from "../../lib/bookings/mod.ts";
 import { validateIdParam } from "../../lib/http/validation.ts";
 import { renderDocument } from "../../lib/islands/document.ts";
+import { getUser } from "../../lib/auth/users.ts";
 import { findActiveHold } from "../../lib/bookings/mod.ts";
 import { acceptsGzip, RenderMemo } from "../../lib/http/render_memo.ts";
 import type { SessionUser } from "../../lib/auth/types.ts";
@@ -26,14 +27,20 @@ interface PageRequest {
   id: number;
   user: SessionUser | null;
   takenIds: number[];
+  /** Seats chosen before signing in (`?seats=`), to select again. */
+  chosenIds: number[];
   formError?: string;
 }
 
+const ids = (list: string | undefined) =>
+  (list ?? "").split(",").map(Number).filter((id) => Number.isSafeInteger(id));
+
 async function renderTripPage(request: PageRequest) {
   const { id, user } = request;
-  const [found, hold] = await Promise.all([
+  const [found, hold, account] = await Promise.all([
     getTripReads().trip(id),
     user ? findActiveHold(sql, user.id, id) : null,
+    user ? getUser(sql, user.id) : undefined,
   ]);
   if (!found) throw new NotFoundError("We could not find that trip.");
   const { trip, seats } = found;
@@ -48,6 +55,8 @@ async function renderTripPage(request: PageRequest) {
       maxSeats={MAX_SEATS_PER_BOOKING}
       takenNumbers={seats.filter((s) => request.takenIds.includes(s.id))
         .map((s) => s.seatNumber)}
+      chosenSeatIds={request.chosenIds}
+      accountName={account?.name}
       formError={request.formError}
       idempotencyKey={user ? crypto.randomUUID() : undefined}
       liveUpdatesUrl={trip.status === "SCHEDULED"
@@ -65,7 +74,8 @@ export const handler: Handlers = {
     const request: PageRequest = {
       id: validateIdParam(c),
       user: c.get("user"),
-      takenIds: (c.req.query("taken") ?? "").split(",").map(Number),
+      takenIds: ids(c.req.query("taken")),
+      chosenIds: ids(c.req.query("seats")),
       formError: FORM_ERRORS[c.req.query("error") ?? ""],
     };
     if (request.user || new URL(c.req.url).search !== "") {

@@ -71,6 +71,13 @@ dbTest(
         "€55.50",
       );
 
+      // Each seat needs its traveller; the account holder is the first.
+      assert.equal(
+        await page.getByLabel("Traveller on seat 1").inputValue(),
+        "Lisa Passenger",
+      );
+      await page.getByLabel("Traveller on seat 2").fill("Bart Passenger");
+      await page.getByLabel("Traveller on seat 6").fill("Maggie Passenger");
       await page.getByRole("button", { name: /^Hold seats 1, 2 and 6/ })
         .click();
       const timer = page.getByRole("timer");
@@ -98,6 +105,11 @@ dbTest(
         "1, 2, 6",
       );
       await page.getByText("You are booked").waitFor();
+      for (const name of ["Bart Passenger", "Maggie Passenger"]) {
+        await page.getByText(name, { exact: true }).waitFor();
+      }
+      await page.getByRole("img", { name: /^QR code of ticket BB-\d{6}$/ })
+        .waitFor();
       await page.screenshot({
         path: await screenshotPath("ticket"),
         fullPage: true,

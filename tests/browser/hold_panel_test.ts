@@ -82,7 +82,7 @@ for (const size of SIZES) {
         const seat = (n: number) =>
           page.getByRole("button", { name: new RegExp(`^Seat ${n},`) });
         const panel = page.locator('section[aria-labelledby="panel-heading"]');
-        const seatsLeft = page.locator("dd", { hasText: / left$|Sold out/ });
+        const seatsLeft = page.getByTestId("seats-left");
         assert.equal(await seatsLeft.textContent(), "12 seats left");
 
         await seat(3).click();
@@ -94,6 +94,7 @@ for (const size of SIZES) {
           fullPage: true,
         });
 
+        await page.getByLabel("Traveller on seat 4").fill("Second Traveller");
         await page.getByRole("button", { name: /^Hold seats 3 and 4/ }).click();
         await page.getByRole("timer").waitFor();
         await panel.getByText("Seats 3 and 4 are held for you").waitFor();
@@ -109,9 +110,8 @@ for (const size of SIZES) {
         );
         await page.waitForFunction(
           () =>
-            [...document.querySelectorAll("dd")].some((dd) =>
-              dd.textContent === "10 seats left"
-            ),
+            document.querySelector('[data-testid="seats-left"]')
+              ?.textContent === "10 seats left",
         );
         assert.match(
           await seat(3).getAttribute("aria-label") ?? "",
@@ -149,9 +149,8 @@ for (const size of SIZES) {
         );
         await page.waitForFunction(
           () =>
-            [...document.querySelectorAll("dd")].some((dd) =>
-              dd.textContent === "12 seats left"
-            ),
+            document.querySelector('[data-testid="seats-left"]')
+              ?.textContent === "12 seats left",
         );
         await page.screenshot({
           path: await screenshotPath(`hold-${size.name}-3-operator-cancelled`),
