@@ -19,6 +19,8 @@ const trip: TripView = {
   destination: "Hamburg",
   departsAt: departsAt.toISOString(),
   arrivesAt: new Date(departsAt.getTime() + 195 * 60_000).toISOString(),
+  originTimeZone: "Europe/Berlin",
+  destinationTimeZone: "Europe/Berlin",
   totalSeats: 48,
   price: 24.9,
   status: "SCHEDULED",

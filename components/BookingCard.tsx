@@ -1,9 +1,9 @@
 import type { Booking } from "../lib/bookings/mod.ts";
 import {
   bookingReference,
-  formatDateTime,
   formatPrice,
   formatSeatList,
+  tripClock,
 } from "../lib/format.ts";
 import BookingStatusBadge from "./BookingStatusBadge.tsx";
 import { ArrowRightIcon, TicketIcon } from "./Icons.tsx";
@@ -11,6 +11,7 @@ import { ArrowRightIcon, TicketIcon } from "./Icons.tsx";
 /** One booking in "My bookings": route, departure, seats, total, status. */
 export default function BookingCard({ booking }: { booking: Booking }) {
   const { trip } = booking;
+  const { departs, labelZones } = tripClock(trip);
   return (
     <li>
       <a
@@ -29,7 +30,8 @@ export default function BookingCard({ booking }: { booking: Booking }) {
             {trip.destination}
           </p>
           <p class="text-slate-700">
-            {formatDateTime(trip.departsAt)} ·{" "}
+            {departs.shortDate}, {departs.time}
+            {labelZones && ` ${departs.zone}`} ·{" "}
             {formatSeatList(booking.seatNumbers)}
           </p>
         </div>

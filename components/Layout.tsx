@@ -1,7 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { SessionUser } from "../lib/auth/types.ts";
 import { loadAssetManifest } from "../lib/islands/assets.ts";
-import { DISPLAY_TIME_ZONE } from "../lib/format.ts";
 import { BusIcon } from "./Icons.tsx";
 
 export interface LayoutProps {
@@ -104,7 +103,7 @@ export default function Layout(
         <footer class="border-t border-slate-200 bg-white print:hidden">
           <div class="mx-auto flex max-w-5xl flex-wrap justify-between gap-2 px-4 py-6 text-sm text-slate-600">
             <p>Busbook: bus tickets without the queue.</p>
-            <p>All times are {DISPLAY_TIME_ZONE}.</p>
+            <p>Times are local to each stop.</p>
           </div>
         </footer>
       </body>

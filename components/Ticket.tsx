@@ -5,12 +5,14 @@ import {
 } from "../lib/bookings/mod.ts";
 import {
   bookingReference,
-  formatDateTime,
+  DEFAULT_TIME_ZONE,
+  formatDateTimeWithZone,
   formatDuration,
-  formatLongDate,
   formatPrice,
-  formatTime,
+  formatTimeWithZone,
+  tripClock,
 } from "../lib/format.ts";
+import LocalTime from "./LocalTime.tsx";
 import BookingStatusBadge from "./BookingStatusBadge.tsx";
 import { BusIcon } from "./Icons.tsx";
 import PrintButton from "../islands/PrintButton.tsx";
@@ -55,6 +57,9 @@ export default function Ticket({ booking, now, qrSvg }: TicketProps) {
   const departed = trip.departsAt <= now;
   const seats = [...booking.seatNumbers].sort((a, b) => a - b);
   const ended = endedText(booking);
+  // Trip times on their stops' clocks; booking times on the origin's, named.
+  const clock = tripClock(trip);
+  const zone = trip.originTimeZone ?? DEFAULT_TIME_ZONE;
   return (
     <article
       aria-labelledby="ticket-heading"
@@ -78,12 +83,12 @@ export default function Ticket({ booking, now, qrSvg }: TicketProps) {
       <div class="grid gap-6 px-6 py-6 sm:grid-cols-[1fr_auto]">
         <div>
           <p class="text-sm font-semibold text-brand-800">
-            {formatLongDate(trip.departsAt)}
+            {clock.departs.longDate}
           </p>
           <div class="mt-2 flex items-center gap-4">
             <div>
               <p class="text-3xl font-bold tabular-nums">
-                {formatTime(trip.departsAt)}
+                <LocalTime at={clock.departs} labelZone={clock.labelZones} />
               </p>
               <p class="font-semibold">{trip.origin}</p>
             </div>
@@ -94,7 +99,11 @@ export default function Ticket({ booking, now, qrSvg }: TicketProps) {
             </div>
             <div class="text-right">
               <p class="text-3xl font-bold tabular-nums">
-                {formatTime(trip.arrivesAt)}
+                <LocalTime
+                  at={clock.arrives}
+                  labelZone={clock.labelZones}
+                  dayOffset={clock.arrivalDayOffset}
+                />
               </p>
               <p class="font-semibold">{trip.destination}</p>
             </div>
@@ -156,9 +165,13 @@ export default function Ticket({ booking, now, qrSvg }: TicketProps) {
           </span>
         </Row>
         <Row label="Total">{formatPrice(booking.totalCents)}</Row>
-        <Row label="Booked">{formatDateTime(booking.createdAt)}</Row>
+        <Row label="Booked">
+          {formatDateTimeWithZone(booking.createdAt, zone)}
+        </Row>
         {booking.status === "PENDING" && booking.expiresAt && (
-          <Row label="Held until">{formatTime(booking.expiresAt)}</Row>
+          <Row label="Held until">
+            {formatTimeWithZone(booking.expiresAt, zone)}
+          </Row>
         )}
       </dl>
       {active && !departed && (

@@ -3,11 +3,11 @@ import { toCents } from "../lib/money.ts";
 import {
   formatDuration,
   formatPrice,
-  formatShortDate,
-  formatTime,
   pluralSeats,
+  tripClock,
 } from "../lib/format.ts";
 import { ArrowRightIcon, ClockIcon, SeatIcon } from "./Icons.tsx";
+import LocalTime from "./LocalTime.tsx";
 
 export interface TripCardProps {
   trip: TripView;
@@ -36,8 +36,12 @@ function SeatsLeft({ available }: { available: number }) {
   );
 }
 
-/** One upcoming trip in a list: times, route, duration, price, seats left. */
+/**
+ * One upcoming trip in a list: times (each on its stop's clock), route,
+ * duration, price, seats left.
+ */
 export default function TripCard({ trip }: TripCardProps) {
+  const clock = tripClock(trip);
   return (
     <li>
       <a
@@ -46,12 +50,12 @@ export default function TripCard({ trip }: TripCardProps) {
       >
         <div class="space-y-2">
           <p class="text-sm font-medium text-slate-600">
-            {formatShortDate(trip.departsAt)} · {trip.name}
+            {clock.departs.shortDate} · {trip.name}
           </p>
           <div class="flex flex-wrap items-center gap-x-3 gap-y-1">
             <span class="inline-flex items-baseline gap-2 whitespace-nowrap">
               <span class="text-xl font-bold tabular-nums">
-                {formatTime(trip.departsAt)}
+                <LocalTime at={clock.departs} labelZone={clock.labelZones} />
               </span>
               <span class="font-semibold">{trip.origin}</span>
             </span>
@@ -59,7 +63,11 @@ export default function TripCard({ trip }: TripCardProps) {
             <span class="sr-only">to</span>
             <span class="inline-flex items-baseline gap-2 whitespace-nowrap">
               <span class="text-xl font-bold tabular-nums">
-                {formatTime(trip.arrivesAt)}
+                <LocalTime
+                  at={clock.arrives}
+                  labelZone={clock.labelZones}
+                  dayOffset={clock.arrivalDayOffset}
+                />
               </span>
               <span class="font-semibold">{trip.destination}</span>
             </span>

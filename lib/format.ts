@@ -1,56 +1,193 @@
 // Display formatting shared by pages and islands (pure: no server imports).
-// Trips carry no time zone of their own, so every time is shown in one
-// zone, stated in the page footer.
+// Times are shown on the clock of a place: a trip leaves at its origin's
+// local time and arrives at its destination's. Every function takes the IANA
+// zone to read the clock in; without one it reads UTC.
 
-export const DISPLAY_TIME_ZONE = "UTC";
+export const DEFAULT_TIME_ZONE = "UTC";
 const LOCALE = "en-GB";
 
-const money = new Intl.NumberFormat(LOCALE, {
-  style: "currency",
-  currency: "EUR",
-});
-const time = new Intl.DateTimeFormat(LOCALE, {
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: DISPLAY_TIME_ZONE,
-});
-const shortDate = new Intl.DateTimeFormat(LOCALE, {
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  timeZone: DISPLAY_TIME_ZONE,
-});
-const longDate = new Intl.DateTimeFormat(LOCALE, {
-  weekday: "long",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: DISPLAY_TIME_ZONE,
-});
+// Built on first use and kept per zone: a formatter is costly to make, and
+// an island that never formats a time does not pay for one (nor ship this).
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+const DATE_TIME_OPTIONS = {
+  time: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+  shortDate: { weekday: "short", day: "numeric", month: "short" },
+  longDate: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
+  zone: { timeZoneName: "short" },
+  zoneName: { timeZoneName: "long" },
+  isoDate: { year: "numeric", month: "2-digit", day: "2-digit" },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+function dateTime(
+  kind: keyof typeof DATE_TIME_OPTIONS,
+  timeZone: string,
+): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(kind === "isoDate" ? "en-CA" : LOCALE, {
+      ...DATE_TIME_OPTIONS[kind],
+      timeZone,
+    });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+function part(
+  kind: "zone" | "zoneName",
+  at: Date | string,
+  timeZone: string,
+): string {
+  return dateTime(kind, timeZone).formatToParts(new Date(at))
+    .find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+}
+
+let money: Intl.NumberFormat | undefined;
 
 /** 2490 → "€24.90". */
 export function formatPrice(cents: number): string {
+  money ??= new Intl.NumberFormat(LOCALE, {
+    style: "currency",
+    currency: "EUR",
+  });
   return money.format(cents / 100);
 }
 
-/** "09:30" */
-export function formatTime(at: Date | string): string {
-  return time.format(new Date(at));
+/** "09:30" on the clock of `timeZone`. */
+export function formatTime(
+  at: Date | string,
+  timeZone = DEFAULT_TIME_ZONE,
+): string {
+  return dateTime("time", timeZone).format(new Date(at));
+}
+
+/** The zone's abbreviation at that moment: "CET", "CEST", "WEST", "UTC", "GMT+9". */
+export function zoneAbbreviation(at: Date | string, timeZone: string): string {
+  return part("zone", at, timeZone);
+}
+
+/** The zone's name at that moment: "Central European Summer Time". */
+export function zoneName(at: Date | string, timeZone: string): string {
+  return part("zoneName", at, timeZone);
+}
+
+/** "09:30 CEST": a time that says which clock it is on. */
+export function formatTimeWithZone(
+  at: Date | string,
+  timeZone: string,
+): string {
+  return `${formatTime(at, timeZone)} ${zoneAbbreviation(at, timeZone)}`;
 }
 
 /** "Tue 26 Nov" */
-export function formatShortDate(at: Date | string): string {
-  return shortDate.format(new Date(at));
+export function formatShortDate(
+  at: Date | string,
+  timeZone = DEFAULT_TIME_ZONE,
+): string {
+  return dateTime("shortDate", timeZone).format(new Date(at));
 }
 
 /** "Tuesday 26 November 2025" */
-export function formatLongDate(at: Date | string): string {
-  return longDate.format(new Date(at));
+export function formatLongDate(
+  at: Date | string,
+  timeZone = DEFAULT_TIME_ZONE,
+): string {
+  return dateTime("longDate", timeZone).format(new Date(at));
 }
 
 /** "Tue 26 Nov, 09:30" */
-export function formatDateTime(at: Date | string): string {
-  return `${formatShortDate(at)}, ${formatTime(at)}`;
+export function formatDateTime(
+  at: Date | string,
+  timeZone = DEFAULT_TIME_ZONE,
+): string {
+  return `${formatShortDate(at, timeZone)}, ${formatTime(at, timeZone)}`;
+}
+
+/** "Tue 26 Nov, 09:30 CET" */
+export function formatDateTimeWithZone(
+  at: Date | string,
+  timeZone: string,
+): string {
+  return `${formatShortDate(at, timeZone)}, ${
+    formatTimeWithZone(at, timeZone)
+  }`;
+}
+
+/** The calendar date at `at` on the clock of `timeZone`: "2026-03-29". */
+export function formatIsoDate(at: Date | string, timeZone: string): string {
+  return dateTime("isoDate", timeZone).format(new Date(at));
+}
+
+/** A moment on a place's clock, in every form a page shows it. */
+export interface LocalTime {
+  /** The instant, ISO 8601 (for `<time datetime>`). */
+  iso: string;
+  /** "09:30" */
+  time: string;
+  /** "CEST" */
+  zone: string;
+  /** "Central European Summer Time" */
+  zoneName: string;
+  /** "Tue 26 Nov" */
+  shortDate: string;
+  /** "Tuesday 26 November 2025" */
+  longDate: string;
+}
+
+/** `at` on the clock of `timeZone`. */
+export function localTime(at: Date | string, timeZone: string): LocalTime {
+  return {
+    iso: new Date(at).toISOString(),
+    time: formatTime(at, timeZone),
+    zone: zoneAbbreviation(at, timeZone),
+    zoneName: zoneName(at, timeZone),
+    shortDate: formatShortDate(at, timeZone),
+    longDate: formatLongDate(at, timeZone),
+  };
+}
+
+/** What a trip's times say on its two ends' clocks. */
+export interface TripClock {
+  /** Departure, on the origin's clock. */
+  departs: LocalTime;
+  /** Arrival, on the destination's clock. */
+  arrives: LocalTime;
+  /**
+   * Whether the two times should carry their zone: true when the two ends
+   * are not on the same clock (a border, or a trip across a DST change),
+   * where "09:00 → 11:00" would not say how long the trip takes.
+   */
+  labelZones: boolean;
+  /** Calendar days from the departure's date to the arrival's (local). */
+  arrivalDayOffset: number;
+}
+
+/** The trip fields its local times come from. */
+export interface TripTimes {
+  departsAt: Date | string;
+  arrivesAt: Date | string;
+  /** IANA zone of the origin; UTC when unknown. */
+  originTimeZone?: string;
+  /** IANA zone of the destination; UTC when unknown. */
+  destinationTimeZone?: string;
+}
+
+/** A trip's departure and arrival on the local clocks of its two ends. */
+export function tripClock(trip: TripTimes): TripClock {
+  const origin = trip.originTimeZone ?? DEFAULT_TIME_ZONE;
+  const destination = trip.destinationTimeZone ?? DEFAULT_TIME_ZONE;
+  const departs = localTime(trip.departsAt, origin);
+  const arrives = localTime(trip.arrivesAt, destination);
+  const days = (Date.parse(formatIsoDate(trip.arrivesAt, destination)) -
+    Date.parse(formatIsoDate(trip.departsAt, origin))) / 86_400_000;
+  return {
+    departs,
+    arrives,
+    labelZones: departs.zone !== arrives.zone,
+    arrivalDayOffset: Math.round(days),
+  };
 }
 
 /** 195 minutes → "3 h 15 min"; 120 → "2 h"; 45 → "45 min". */

@@ -82,6 +82,9 @@ dbTest(
         destination: undefined,
         departsAt: undefined,
         arrivesAt: undefined,
+        // Places the catalogue did not know are on UTC (migration 003).
+        originTimeZone: "UTC",
+        destinationTimeZone: "UTC",
         totalSeats: 10,
         price: 10,
         status: "SCHEDULED",

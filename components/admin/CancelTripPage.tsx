@@ -24,7 +24,8 @@ export default function CancelTripPage(
       {error && <Notice tone="error">{error}</Notice>}
       <div class={`${card} max-w-2xl space-y-4 p-6`}>
         <p>
-          {trip.name}, departing {formatFullDateTime(trip.departsAt)}.
+          {trip.name}, departing{" "}
+          {formatFullDateTime(trip.departsAt, trip.originTimeZone)}.
         </p>
         {trip.status === "CANCELLED"
           ? <p>This trip is already cancelled.</p>

@@ -31,7 +31,15 @@ export default function EditTripPage(
           Edit {trip.origin} → {trip.destination}
         </h1>
       </div>
-      <TripForm action={`/admin/trips/${trip.id}/edit`} mode="edit" {...form} />
+      <TripForm
+        action={`/admin/trips/${trip.id}/edit`}
+        mode="edit"
+        route={[
+          { name: trip.origin, timeZone: trip.originTimeZone },
+          { name: trip.destination, timeZone: trip.destinationTimeZone },
+        ]}
+        {...form}
+      />
     </AdminLayout>
   );
 }

@@ -1,4 +1,4 @@
-import { formatDateTime } from "../../lib/format.ts";
+import { formatDateTimeWithZone } from "../../lib/format.ts";
 import { formatPercent } from "./format.ts";
 
 export interface OccupancyChartProps {
@@ -7,6 +7,7 @@ export interface OccupancyChartProps {
     origin: string;
     destination: string;
     departsAt: Date;
+    originTimeZone: string;
     soldSeats: number;
     heldSeats: number;
     totalSeats: number;
@@ -40,7 +41,7 @@ export default function OccupancyChart({ trips }: OccupancyChartProps) {
           <a key={trip.id} href={`/admin/trips/${trip.id}`}>
             <title>
               {`${trip.origin} → ${trip.destination}, ${
-                formatDateTime(trip.departsAt)
+                formatDateTimeWithZone(trip.departsAt, trip.originTimeZone)
               }: ${trip.soldSeats} of ${trip.totalSeats} sold, ${trip.heldSeats} held`}
             </title>
             <text x={0} y={y + 14} font-size="13" fill="currentColor">
@@ -53,7 +54,7 @@ export default function OccupancyChart({ trips }: OccupancyChartProps) {
               fill="currentColor"
               opacity="0.7"
             >
-              {formatDateTime(trip.departsAt)}
+              {formatDateTimeWithZone(trip.departsAt, trip.originTimeZone)}
             </text>
             <rect
               x={LABEL}

@@ -35,8 +35,8 @@ export default function TripDetailPage(
   const id = trip.id;
   const cancelled = trip.status === "CANCELLED";
   const facts: [string, ComponentChildren][] = [
-    ["Departs", formatFullDateTime(trip.departsAt)],
-    ["Arrives", formatFullDateTime(trip.arrivesAt)],
+    ["Departs", formatFullDateTime(trip.departsAt, trip.originTimeZone)],
+    ["Arrives", formatFullDateTime(trip.arrivesAt, trip.destinationTimeZone)],
     ["Price", formatPrice(trip.priceCents)],
     [
       "Revenue",

@@ -1,4 +1,5 @@
 import { MAX_SEATS } from "../../lib/trips/input.ts";
+import type { Place } from "../../lib/trips/types.ts";
 import Notice from "../Notice.tsx";
 import { buttonPrimary, card, input } from "../ui.ts";
 
@@ -12,7 +13,18 @@ export interface TripFormProps {
   errors: Record<string, string>;
   /** A message about the whole form (e.g. a conflict). */
   formError?: string;
+  /** Create: the known places, suggested with their zones. */
+  places?: Place[];
+  /** Create: every IANA zone, suggested for a new place. */
+  timeZones?: string[];
+  /** Edit: the trip's route, whose clocks its times are typed on. */
+  route?: [origin: Place, destination: Place];
 }
+
+const PLACES_LIST_ID = "trip-places";
+const ZONES_LIST_ID = "trip-time-zones";
+const AMBIGUOUS_HINT =
+  "On the night the clocks go back, a time that happens twice means the first one.";
 
 interface FieldProps {
   name: string;
@@ -21,10 +33,14 @@ interface FieldProps {
   values: TripFormProps["values"];
   errors: TripFormProps["errors"];
   hint?: string;
+  /** Left empty on purpose sometimes (not `required`). */
+  optional?: boolean;
   attrs?: Record<string, string | number>;
 }
 
-function Field({ name, label, type, values, errors, hint, attrs }: FieldProps) {
+function Field(
+  { name, label, type, values, errors, hint, optional, attrs }: FieldProps,
+) {
   const id = `trip-${name}`;
   const error = errors[name];
   const described = [hint && `${id}-hint`, error && `${id}-error`]
@@ -33,7 +49,7 @@ function Field({ name, label, type, values, errors, hint, attrs }: FieldProps) {
     id,
     name,
     value: values[name] ?? "",
-    required: true,
+    required: !optional,
     "aria-invalid": error ? "true" as const : undefined,
     "aria-describedby": described,
     class: input,
@@ -64,8 +80,19 @@ function Field({ name, label, type, values, errors, hint, attrs }: FieldProps) {
 
 /** Create or edit a trip; a plain form that posts and works without JavaScript. */
 export default function TripForm(
-  { action, mode, values, errors, formError }: TripFormProps,
+  {
+    action,
+    mode,
+    values,
+    errors,
+    formError,
+    places = [],
+    timeZones = [],
+    route,
+  }: TripFormProps,
 ) {
+  const [origin, destination] = route ?? [];
+  const zoneHint = "Only for a new place: a known place keeps its own.";
   const field = { values, errors };
   const problems = Object.keys(errors).length;
   return (
@@ -100,30 +127,65 @@ export default function TripForm(
             label="From"
             type="text"
             {...field}
-            attrs={{ maxlength: 80 }}
+            attrs={{ maxlength: 80, list: PLACES_LIST_ID, autocomplete: "off" }}
           />
           <Field
             name="destination"
             label="To"
             type="text"
             {...field}
-            attrs={{ maxlength: 80 }}
+            attrs={{ maxlength: 80, list: PLACES_LIST_ID, autocomplete: "off" }}
           />
+          <Field
+            name="originTimeZone"
+            label="Time zone of From"
+            type="text"
+            {...field}
+            optional
+            hint={zoneHint}
+            attrs={{ list: ZONES_LIST_ID, autocomplete: "off" }}
+          />
+          <Field
+            name="destinationTimeZone"
+            label="Time zone of To"
+            type="text"
+            {...field}
+            optional
+            hint={zoneHint}
+            attrs={{ list: ZONES_LIST_ID, autocomplete: "off" }}
+          />
+          <datalist id={PLACES_LIST_ID}>
+            {places.map((place) => (
+              <option key={place.name} value={place.name}>
+                {place.timeZone}
+              </option>
+            ))}
+          </datalist>
+          <datalist id={ZONES_LIST_ID}>
+            {timeZones.map((zone) => <option key={zone} value={zone} />)}
+          </datalist>
         </div>
       )}
       <div class="grid gap-5 sm:grid-cols-2">
         <Field
           name="departsAt"
-          label="Departs (UTC)"
+          label={origin
+            ? `Departs (local time in ${origin.name})`
+            : "Departs (local time at From)"}
           type="datetime-local"
           {...field}
+          hint={origin?.timeZone}
         />
         <Field
           name="arrivesAt"
-          label="Arrives (UTC)"
+          label={destination
+            ? `Arrives (local time in ${destination.name})`
+            : "Arrives (local time at To)"}
           type="datetime-local"
           {...field}
+          hint={destination?.timeZone}
         />
+        <p class="text-sm text-slate-600 sm:col-span-2">{AMBIGUOUS_HINT}</p>
       </div>
       <div class="grid gap-5 sm:grid-cols-2">
         <Field

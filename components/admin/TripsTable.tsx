@@ -1,5 +1,9 @@
 import type { TripOccupancy } from "../../lib/trips/types.ts";
-import { formatDateTime, formatPrice } from "../../lib/format.ts";
+import {
+  formatDateTimeWithZone,
+  formatIsoDate,
+  formatPrice,
+} from "../../lib/format.ts";
 import { card, textLink } from "../ui.ts";
 import OccupancyBar from "./OccupancyBar.tsx";
 import StatusBadge from "./StatusBadge.tsx";
@@ -47,10 +51,13 @@ export default function TripsTable({ trips }: TripsTableProps) {
               </th>
               <td class={`${td} whitespace-nowrap tabular-nums`}>
                 <time dateTime={trip.departsAt.toISOString()}>
-                  {formatDateTime(trip.departsAt)}
+                  {formatDateTimeWithZone(trip.departsAt, trip.originTimeZone)}
                 </time>
                 <span class="block text-slate-600">
-                  {trip.departsAt.getUTCFullYear()}
+                  {formatIsoDate(trip.departsAt, trip.originTimeZone).slice(
+                    0,
+                    4,
+                  )}
                 </span>
               </td>
               <td class={td}>

@@ -1,5 +1,5 @@
 import type { SessionUser } from "../../lib/auth/types.ts";
-import type { TripSearch, TripView } from "../../lib/trips/types.ts";
+import type { TripSearch, TripSort, TripView } from "../../lib/trips/types.ts";
 import { formatLongDate } from "../../lib/format.ts";
 import Layout from "../Layout.tsx";
 import TripCard from "../TripCard.tsx";
@@ -17,6 +17,52 @@ export interface HomePageProps {
   /** The search that ran (blank fields left out). */
   filter: TripSearch;
   trips: TripView[];
+  /** Places trips serve, for the search's suggestions. */
+  places: string[];
+  /** Today's date, YYYY-MM-DD. */
+  today: string;
+}
+
+const SORTS: { sort: TripSort; label: string }[] = [
+  { sort: "departure", label: "Departure" },
+  { sort: "price", label: "Price" },
+  { sort: "duration", label: "Duration" },
+];
+
+/** The same search in another order (the default order needs no param). */
+function sortHref(values: HomePageProps["values"], sort: TripSort): string {
+  const params = new URLSearchParams();
+  for (const key of ["from", "to", "date"] as const) {
+    if (values[key].trim()) params.set(key, values[key]);
+  }
+  if (sort !== "departure") params.set("sort", sort);
+  const query = params.toString();
+  return query ? `/?${query}` : "/";
+}
+
+/** Links, not a form control: one click re-sorts, with or without JS. */
+function SortLinks(
+  { values, current }: { values: HomePageProps["values"]; current: TripSort },
+) {
+  return (
+    <nav aria-label="Sort trips" class="flex items-center gap-1 text-sm">
+      <span class="mr-1 text-slate-600">Sort by</span>
+      {SORTS.map(({ sort, label }) => (
+        <a
+          key={sort}
+          href={sortHref(values, sort)}
+          aria-current={sort === current ? "true" : undefined}
+          class={`rounded-full px-3 py-1 font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700 ${
+            sort === current
+              ? "bg-brand-800 text-white"
+              : "text-brand-800 hover:bg-brand-50"
+          }`}
+        >
+          {label}
+        </a>
+      ))}
+    </nav>
+  );
 }
 
 function resultsHeading(filter: TripSearch): string {
@@ -30,7 +76,7 @@ function resultsHeading(filter: TripSearch): string {
 
 /** The home page: the search form and the upcoming trips it finds. */
 export default function HomePage(
-  { user, values, errors, valid, filter, trips }: HomePageProps,
+  { user, values, errors, valid, filter, trips, places, today }: HomePageProps,
 ) {
   const searching = Boolean(values.from || values.to || values.date);
   return (
@@ -44,7 +90,13 @@ export default function HomePage(
           Search a route, pick your seats on the bus and get your ticket in a
           minute.
         </p>
-        <SearchForm values={values} errors={errors} />
+        <SearchForm
+          values={values}
+          errors={errors}
+          places={places}
+          sort={filter.sort}
+          today={today}
+        />
       </section>
 
       <section aria-labelledby="results-heading">
@@ -52,7 +104,12 @@ export default function HomePage(
           <h2 id="results-heading" class="text-2xl font-bold tracking-tight">
             {valid ? resultsHeading(filter) : "Check your search"}
           </h2>
-          {searching && <a href="/" class={textLink}>Clear search</a>}
+          <div class="flex flex-wrap items-center gap-x-4 gap-y-2">
+            {trips.length > 1 && (
+              <SortLinks values={values} current={filter.sort ?? "departure"} />
+            )}
+            {searching && <a href="/" class={textLink}>Clear search</a>}
+          </div>
         </div>
         {trips.length > 0
           ? (

@@ -1,5 +1,7 @@
 import type { Sql } from "./pool.ts";
 import { createTrip } from "../trips/queries.ts";
+import { findPlaces } from "../trips/places.ts";
+import { instantFromLocal, localDate } from "../trips/local_time.ts";
 import { ensureAdmin, findUserByEmail, insertUser } from "../auth/users.ts";
 import { hashPassword } from "../auth/passwords.ts";
 
@@ -28,7 +30,33 @@ const ROUTES: [string, string, number, number][] = [
   ["Milan", "Zurich", 225, 2990],
   ["Zurich", "Munich", 250, 2890],
   ["Cologne", "Frankfurt", 140, 1590],
+  // Across a border and a time zone: leaves on CET, arrives on WET.
+  ["Madrid", "Lisbon", 480, 3590],
+  ["Lisbon", "Porto", 210, 1990],
 ];
+
+/**
+ * `days` after `now`'s date on `zone`'s clock, at `hour:minute` local time
+ * there (the demo hours are never ones a DST change skips).
+ */
+function localDeparture(
+  now: Date,
+  zone: string,
+  days: number,
+  hour: number,
+  minute: number,
+): Date {
+  const day = new Date(`${localDate(now, zone)}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  const wall = `${day.toISOString().slice(0, 10)}T${
+    String(hour).padStart(2, "0")
+  }:${String(minute).padStart(2, "0")}`;
+  const found = instantFromLocal(wall, zone);
+  if (found.kind === "exact" || found.kind === "ambiguous") {
+    return found.instant;
+  }
+  throw new Error(`${wall} does not exist in ${zone}`);
+}
 
 /**
  * Seeds demo trips over the coming days plus a demo admin and passenger.
@@ -46,13 +74,24 @@ export async function seedDemoData(
     email: DEMO_PASSENGER.email,
     passwordHash: await hashPassword(DEMO_PASSENGER.password),
   });
+  // The migration's catalogue knows every demo place and its zone; each
+  // trip leaves at a round local time on its origin's clock.
+  const places = await findPlaces(
+    sql,
+    ROUTES.flatMap(([from, to]) => [from, to]),
+  );
   for (
     const [index, [origin, destination, minutes, priceCents]] of ROUTES
       .entries()
   ) {
-    const departsAt = new Date(now);
-    departsAt.setUTCDate(departsAt.getUTCDate() + 1 + (index % 5));
-    departsAt.setUTCHours(6 + (index * 3) % 14, index % 2 === 0 ? 0 : 30, 0, 0);
+    const zone = places.get(origin.toLowerCase())?.timeZone ?? "UTC";
+    const departsAt = localDeparture(
+      now,
+      zone,
+      1 + (index % 5),
+      6 + (index * 3) % 14,
+      index % 2 === 0 ? 0 : 30,
+    );
     await createTrip(sql, {
       name: `${origin} → ${destination} Express`,
       origin,

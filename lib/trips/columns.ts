@@ -8,7 +8,9 @@ import type { Sql, Tx } from "../db/pool.ts";
 export const tripColumns = (sql: Sql | Tx) =>
   sql`
     t.id, t.name, t.origin, t.destination, t.departs_at as "departsAt",
-    t.arrives_at as "arrivesAt", t.total_seats as "totalSeats",
+    t.arrives_at as "arrivesAt", t.origin_time_zone as "originTimeZone",
+    t.destination_time_zone as "destinationTimeZone",
+    t.total_seats as "totalSeats",
     t.price_cents as "priceCents", t.status
   `;
 

@@ -1,11 +1,12 @@
 // What the admin area accepts: ids in URLs, list filters, and the trip
 // bodies — one zod schema per operation, shared by the JSON API and the HTML
-// forms (whose string fields are converted to the API's shape first, so both
-// report the same messages).
+// forms (lib/trips/form.ts converts their string fields and local times to
+// the API's shape first, so both report the same messages).
 import { z } from "zod";
 import { NotFoundError } from "../http/errors.ts";
 import { hasAtMostTwoDecimals } from "../money.ts";
 import { hasNoControlCharacters, idParamSchema } from "../http/validation.ts";
+import { canonicalTimeZone } from "./local_time.ts";
 
 export const MAX_SEATS = 100;
 export const MAX_PRICE = 100_000;
@@ -29,6 +30,19 @@ const instant = (label: string) =>
         : `${label} must be a date and time (ISO 8601 with a time zone)`,
   }).transform((value) => new Date(value));
 
+// An IANA zone as Intl.supportedValuesOf("timeZone") lists it (or UTC), in
+// any case; it comes out spelled as Intl spells it.
+const timeZone = (label: string) =>
+  z.string({ error: `${label} must be text` }).transform((value, ctx) => {
+    const zone = canonicalTimeZone(value);
+    if (zone) return zone;
+    ctx.addIssue({
+      code: "custom",
+      message: `${label} must be an IANA time zone like Europe/Berlin`,
+    });
+    return z.NEVER;
+  });
+
 const number = (label: string) =>
   z.number({
     error: (issue) =>
@@ -43,6 +57,9 @@ const fields = {
   destination: text("Destination", 80),
   departsAt: instant("Departure"),
   arrivesAt: instant("Arrival"),
+  // Only for a place Busbook does not know yet: a known place has its zone.
+  originTimeZone: timeZone("Origin time zone").optional(),
+  destinationTimeZone: timeZone("Destination time zone").optional(),
   totalSeats: number("Seats")
     .int("Seats must be a whole number")
     .min(1, "A trip needs at least 1 seat")
@@ -53,7 +70,11 @@ const fields = {
     .refine(hasAtMostTwoDecimals, "Price can have at most two decimals"),
 };
 
-/** Body of `POST /api/admin/trips`. */
+/**
+ * Body of `POST /api/admin/trips`. Times are instants (ISO 8601 with an
+ * offset). `originTimeZone`/`destinationTimeZone` name the clock of a new
+ * place (UTC when left out); a known place keeps its own.
+ */
 export const CreateTripSchema = z.strictObject(fields).superRefine(
   (trip, ctx) => {
     // Refinements also run after a non-fatal field issue (a malformed date
@@ -132,49 +153,3 @@ export const TripListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
-
-/** A trip form as posted: every field a string (or absent). */
-export type TripForm = Record<string, string | undefined>;
-
-// <input type="datetime-local"> sends "2030-05-01T06:30" with no zone; the
-// forms label their times UTC, so seconds (if missing) and the zone are added.
-const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
-
-function formInstant(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  if (!trimmed) return undefined;
-  if (!LOCAL_DATE_TIME.test(trimmed)) return trimmed;
-  return trimmed.length === 16 ? `${trimmed}:00Z` : `${trimmed}Z`;
-}
-
-function formNumber(value: string | undefined): number | undefined {
-  const trimmed = value?.trim();
-  if (!trimmed) return undefined;
-  return Number(trimmed);
-}
-
-/**
- * Turns posted form fields into the API's body shape. Empty fields are left
- * out, so "required" messages come from the schema; `only` limits the
- * fields (the edit form has no route fields).
- */
-export function tripBodyFromForm(
-  form: TripForm,
-  only?: readonly string[],
-): Record<string, unknown> {
-  const body: Record<string, unknown> = {
-    name: form.name,
-    origin: form.origin,
-    destination: form.destination,
-    departsAt: formInstant(form.departsAt),
-    arrivesAt: formInstant(form.arrivesAt),
-    totalSeats: formNumber(form.totalSeats),
-    price: formNumber(form.price),
-  };
-  for (const key of Object.keys(body)) {
-    if (body[key] === undefined || (only && !only.includes(key))) {
-      delete body[key];
-    }
-  }
-  return body;
-}

@@ -35,6 +35,8 @@ export async function getTripWithSeatsJson(
           'destination', t.destination,
           'departsAt', to_char(t.departs_at at time zone 'UTC', ${ISO_FORMAT}),
           'arrivesAt', to_char(t.arrives_at at time zone 'UTC', ${ISO_FORMAT}),
+          'originTimeZone', t.origin_time_zone,
+          'destinationTimeZone', t.destination_time_zone,
           'totalSeats', t.total_seats,
           'status', t.status,
           'availableSeats',

@@ -20,6 +20,7 @@ import { fromCents, toCents } from "../money.ts";
 import { recordAdminAction } from "../admin/actions.ts";
 import type { CreateTripInput, UpdateTripInput } from "./input.ts";
 import { insertTripWithSeats } from "./queries.ts";
+import { zonesOfRoute } from "./places.ts";
 import { tripColumns } from "./columns.ts";
 import type { Trip } from "./types.ts";
 import { tripChanged } from "./changes.ts";
@@ -44,19 +45,25 @@ export async function lockTripForUpdate(tx: Tx, tripId: number): Promise<Trip> {
   return trip;
 }
 
-/** Creates a trip with seats 1..totalSeats and records who did it. */
+/**
+ * Creates a trip with seats 1..totalSeats and records who did it. A known
+ * place keeps its zone; a new one takes the zone given, or UTC.
+ * @throws {ValidationError} a zone given for a known place that is not its.
+ */
 export async function createTripAsAdmin(
   sql: Sql,
   adminId: number,
   input: CreateTripInput,
 ): Promise<Trip> {
   const trip = await sql.begin(async (tx) => {
+    const zones = await zonesOfRoute(tx, input, { zoneRequired: false });
     const trip = await insertTripWithSeats(tx, {
       name: input.name,
       origin: input.origin,
       destination: input.destination,
       departsAt: input.departsAt,
       arrivesAt: input.arrivesAt,
+      ...zones,
       totalSeats: input.totalSeats,
       priceCents: toCents(input.price),
     });
@@ -189,7 +196,10 @@ async function resizeSeats(
 
 function describeChanges(
   current: Trip,
-  next: Omit<Trip, "id" | "origin" | "destination" | "status">,
+  next: Pick<
+    Trip,
+    "name" | "departsAt" | "arrivesAt" | "totalSeats" | "priceCents"
+  >,
 ): Record<string, Change> {
   const changes: Record<string, Change> = {};
   const same = (a: unknown, b: unknown) =>

@@ -7,6 +7,7 @@ import type {
   Seat,
   Trip,
   TripSearch,
+  TripSort,
   TripView,
   TripWithAvailability,
 } from "./types.ts";
@@ -16,18 +17,27 @@ export async function createTrip(sql: Sql, input: NewTrip): Promise<Trip> {
   return await sql.begin((tx) => insertTripWithSeats(tx, input));
 }
 
-/** Inserts a trip and its seats inside the caller's transaction. */
+/**
+ * Inserts a trip and its seats inside the caller's transaction. Its places
+ * take the catalogue's spelling, and a place new to it is added.
+ * @throws PostgresError 23503 when a zone contradicts a known place's.
+ */
 export async function insertTripWithSeats(
   tx: Tx,
   input: NewTrip,
 ): Promise<Trip> {
+  // A null zone is filled in by the trips_use_places trigger (migration
+  // 003): the place's own zone, and a place it does not know goes in UTC.
   const [trip] = await tx<Trip[]>`
     insert into trips as t (
-      name, origin, destination, departs_at, arrives_at, total_seats, price_cents
+      name, origin, destination, departs_at, arrives_at, origin_time_zone,
+      destination_time_zone, total_seats, price_cents
     )
     values (
       ${input.name}, ${input.origin}, ${input.destination}, ${input.departsAt},
-      ${input.arrivesAt}, ${input.totalSeats}, ${input.priceCents}
+      ${input.arrivesAt}, ${input.originTimeZone ?? null},
+      ${input.destinationTimeZone ?? null}, ${input.totalSeats},
+      ${input.priceCents}
     )
     returning ${tripColumns(tx)}
   `;
@@ -38,14 +48,31 @@ export async function insertTripWithSeats(
   return trip;
 }
 
+// like treats % and _ as wildcards: a place typed as "50%" means the text.
+function prefixPattern(text: string): string {
+  return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+// Ties go to the sooner departure, then the lower id: a stable order.
+function orderBy(sql: Sql, sort: TripSort = "departure") {
+  if (sort === "price") return sql`t.price_cents, t.departs_at, t.id`;
+  if (sort === "duration") {
+    return sql`t.arrives_at - t.departs_at, t.departs_at, t.id`;
+  }
+  return sql`t.departs_at, t.id`;
+}
+
 /**
- * Scheduled trips that have not departed, soonest first, with the number of
- * seats free now (an expired hold counts as free), as the API shows them.
+ * Scheduled trips that have not departed, with the number of seats free
+ * now (an expired hold counts as free), as the API shows them. `from` and
+ * `to` match the start of a place's name in any case; `date` is the day on
+ * the origin's clock; soonest first unless `sort` says otherwise.
  */
 export async function listUpcomingTrips(
   sql: Sql,
   filter: TripSearch = {},
 ): Promise<TripView[]> {
+  const { from, to, date } = filter;
   const trips = await sql<TripWithAvailability[]>`
     select ${tripColumns(sql)},
       (
@@ -57,15 +84,22 @@ export async function listUpcomingTrips(
     from trips t
     where t.status = 'SCHEDULED'
       and t.departs_at > now()
-      ${filter.from ? sql`and lower(t.origin) = lower(${filter.from})` : sql``}
-      ${filter.to ? sql`and lower(t.destination) = lower(${filter.to})` : sql``}
       ${
-    filter.date
-      ? sql`and t.departs_at >= ${filter.date}::date
-            and t.departs_at < ${filter.date}::date + 1`
-      : sql``
+    from ? sql`and lower(t.origin) like lower(${prefixPattern(from)})` : sql``
   }
-    order by t.departs_at, t.id
+      ${
+    to ? sql`and lower(t.destination) like lower(${prefixPattern(to)})` : sql``
+  }
+      ${
+    // Every zone is within a day of UTC: the range lets the index narrow
+    // the rows before each is read on its origin's clock.
+    date
+      ? sql`and t.departs_at >= (${date}::date - 1)::timestamp at time zone 'UTC'
+            and t.departs_at < (${date}::date + 2)::timestamp at time zone 'UTC'
+            and (t.departs_at at time zone t.origin_time_zone)::date
+              = ${date}::date`
+      : sql``}
+    order by ${orderBy(sql, filter.sort)}
     limit ${filter.limit ?? 100}
   `;
   return trips.map((trip) => presentTrip(trip));

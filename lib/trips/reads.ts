@@ -6,6 +6,7 @@ import { cacheKeyPrefix, getCache } from "../cache/mod.ts";
 import { CachedReads, type Loaded } from "../cache/cached_reads.ts";
 import { listUpcomingTrips } from "./queries.ts";
 import { getTripWithSeatsJson } from "./json.ts";
+import { listServedPlaces } from "./places.ts";
 import type { TripSearch, TripView, TripWithSeats } from "./types.ts";
 
 export interface TripReadsOptions {
@@ -13,6 +14,7 @@ export interface TripReadsOptions {
   keyPrefix?: string;
   loadTrip?: (tripId: number) => Promise<Loaded | undefined>;
   loadTrips?: (filter: TripSearch) => Promise<Loaded>;
+  loadPlaces?: () => Promise<Loaded>;
 }
 function secondsUntil(time: Date | string): number {
   return (new Date(time).getTime() - Date.now()) / 1000;
@@ -43,6 +45,11 @@ export async function loadUpcomingTrips(
   };
 }
 
+/** Loads the names of the places served; a trip's change may change them. */
+export async function loadServedPlaces(): Promise<Loaded> {
+  return { value: JSON.stringify(await listServedPlaces(sql)) };
+}
+
 /**
  * Trip reads through the cache. Any change to a trip invalidates that
  * trip's entry and every list (one list generation: availability changes
@@ -53,12 +60,14 @@ export class TripReads {
   readonly #prefix: string;
   readonly #loadTrip: NonNullable<TripReadsOptions["loadTrip"]>;
   readonly #loadTrips: NonNullable<TripReadsOptions["loadTrips"]>;
+  readonly #loadPlaces: NonNullable<TripReadsOptions["loadPlaces"]>;
 
   constructor(options: TripReadsOptions) {
     this.#reads = options.reads;
     this.#prefix = options.keyPrefix ?? cacheKeyPrefix();
     this.#loadTrip = options.loadTrip ?? loadTripWithSeats;
     this.#loadTrips = options.loadTrips ?? loadUpcomingTrips;
+    this.#loadPlaces = options.loadPlaces ?? loadServedPlaces;
   }
 
   /** `GET /api/trips/:id`'s JSON body, or undefined for an unknown trip. */
@@ -86,9 +95,22 @@ export class TripReads {
     return json!;
   }
 
-  /** Upcoming scheduled trips for this filter, soonest first. */
+  /** Upcoming scheduled trips for this filter, in its order. */
   async list(filter: TripSearch): Promise<TripView[]> {
     return JSON.parse(await this.listJson(filter)).trips;
+  }
+
+  /**
+   * Names of the places upcoming trips serve, for the search's suggestions
+   * (cached with the lists: any trip change may add or drop one).
+   */
+  async servedPlaces(): Promise<string[]> {
+    const json = await this.#reads.read(
+      this.#listGenerationKey(),
+      `${this.#prefix}places`,
+      () => this.#loadPlaces(),
+    );
+    return JSON.parse(json!);
   }
 
   /** Drops the trip's cached entries and every cached list. */
@@ -108,12 +130,14 @@ export class TripReads {
   }
 }
 
-// Places compare case-insensitively in the query, so they do in the key.
+// Places compare case-insensitively in the query, so they do in the key;
+// the default sort is spelled out, so "?sort=departure" shares its entry.
 function encodeFilter(filter: TripSearch): string {
   return [
     filter.from?.toLowerCase(),
     filter.to?.toLowerCase(),
     filter.date,
+    filter.sort ?? "departure",
     filter.limit,
   ].map((part) => encodeURIComponent(part ?? "")).join("|");
 }

@@ -11,21 +11,41 @@ export interface Trip {
   name: string;
   origin: string;
   destination: string;
+  /** The instant the bus leaves; pages show it on the origin's clock. */
   departsAt: Date;
+  /** The instant it arrives; shown on the destination's clock. */
   arrivesAt: Date;
+  /** IANA zone of the origin, from its place ("Europe/Berlin"). */
+  originTimeZone: string;
+  /** IANA zone of the destination, from its place. */
+  destinationTimeZone: string;
   totalSeats: number;
   priceCents: number;
   status: TripStatus;
 }
 
-/** What a booking shows of its trip. */
-export type TripSummary = Pick<
-  Trip,
-  "name" | "origin" | "destination" | "departsAt" | "arrivesAt"
->;
+/**
+ * What a booking shows of its trip. The zones are optional until every
+ * booking reader selects them; pages read a missing zone as UTC.
+ */
+export type TripSummary =
+  & Pick<Trip, "name" | "origin" | "destination" | "departsAt" | "arrivesAt">
+  & Partial<Pick<Trip, "originTimeZone" | "destinationTimeZone">>;
 
-/** A trip to create: its seats are numbered 1..totalSeats. */
-export type NewTrip = Omit<Trip, "id" | "status">;
+/**
+ * A trip to create: its seats are numbered 1..totalSeats. A zone left out
+ * is its place's (UTC for a place Busbook does not know yet).
+ */
+export type NewTrip =
+  & Omit<Trip, "id" | "status" | "originTimeZone" | "destinationTimeZone">
+  & Partial<Pick<Trip, "originTimeZone" | "destinationTimeZone">>;
+
+/** A place trips leave from or go to, and the clock it reads. */
+export interface Place {
+  name: string;
+  /** IANA time zone ("Europe/Lisbon"). */
+  timeZone: string;
+}
 
 /** A trip row with the number of seats free now (an expired hold is free). */
 export type TripWithAvailability = Trip & { availableSeats: number };
@@ -41,6 +61,8 @@ export interface TripView {
   destination: string;
   departsAt: string;
   arrivesAt: string;
+  originTimeZone: string;
+  destinationTimeZone: string;
   totalSeats: number;
   price: number;
   status: TripStatus;
@@ -53,12 +75,19 @@ export interface TripWithSeats {
   seats: Seat[];
 }
 
+/** How the trips found are ordered. */
+export type TripSort = "departure" | "price" | "duration";
+
 /** How a passenger narrows the list of upcoming trips. */
 export interface TripSearch {
+  /** The start of the origin's name, any case ("berl" finds Berlin). */
   from?: string;
+  /** The start of the destination's name, any case. */
   to?: string;
-  /** A calendar date, `YYYY-MM-DD`. */
+  /** A calendar date, `YYYY-MM-DD`, on the origin's clock. */
   date?: string;
+  /** Soonest departure first when unset. */
+  sort?: TripSort;
   limit?: number;
 }
 

@@ -49,10 +49,15 @@ dbTest(
       // Creating a trip with the form.
       await adminPage.getByRole("link", { name: "New trip" }).click();
       await adminPage.getByLabel("Name").fill("Morning Express");
-      await adminPage.getByLabel("From").fill(origin);
-      await adminPage.getByLabel("To").fill("Busbury");
-      await adminPage.getByLabel("Departs (UTC)").fill(local(departsAt));
-      await adminPage.getByLabel("Arrives (UTC)").fill(
+      await adminPage.getByLabel("From", { exact: true }).fill(origin);
+      await adminPage.getByLabel("To", { exact: true }).fill("Busbury");
+      // Both places are new to Busbook: the form asks for their zones.
+      await adminPage.getByLabel("Time zone of From").fill("UTC");
+      await adminPage.getByLabel("Time zone of To").fill("UTC");
+      await adminPage.getByLabel("Departs (local time at From)").fill(
+        local(departsAt),
+      );
+      await adminPage.getByLabel("Arrives (local time at To)").fill(
         local(new Date(departsAt.getTime() + 2 * 3600_000)),
       );
       await adminPage.getByLabel("Seats").fill("12");

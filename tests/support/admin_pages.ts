@@ -27,11 +27,16 @@ export function post(
 /** A date as a datetime-local field shows it (UTC, to the minute). */
 export const local = (date: Date) => date.toISOString().slice(0, 16);
 
-/** A create-trip form the page accepts, 30 hours ahead, with `overrides`. */
+/**
+ * A create-trip form the page accepts, 30 hours ahead, with `overrides`. Its
+ * places are new, so it names their zone: UTC, whose clock `local` reads.
+ */
 export function createForm(overrides: Record<string, string> = {}) {
   const { departsAt, arrivesAt, ...route } = uniqueTripFields(30, 4);
   return {
     ...route,
+    originTimeZone: "UTC",
+    destinationTimeZone: "UTC",
     departsAt: local(departsAt),
     arrivesAt: local(arrivesAt),
     totalSeats: "9",

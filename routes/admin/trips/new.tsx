@@ -4,11 +4,9 @@ import type { SessionUser } from "../../../lib/auth/types.ts";
 import { requireAdmin } from "../../../lib/auth/tokens.ts";
 import { sql } from "../../../lib/db/pool.ts";
 import { renderDocument } from "../../../lib/islands/document.ts";
-import {
-  CreateTripSchema,
-  tripBodyFromForm,
-} from "../../../lib/trips/input.ts";
-import { parseInput } from "../../../lib/http/validation.ts";
+import { createTripFromForm } from "../../../lib/trips/form.ts";
+import { listPlaces } from "../../../lib/trips/places.ts";
+import { timeZoneNames } from "../../../lib/trips/local_time.ts";
 import { createTripAsAdmin } from "../../../lib/trips/manage.ts";
 import AdminLayout from "../../../components/admin/AdminLayout.tsx";
 import TripForm, {
@@ -19,23 +17,29 @@ import {
   formStrings,
 } from "../../../components/admin/form_state.ts";
 
-function page(
+async function page(
   user: SessionUser | null,
   form: Pick<TripFormProps, "values" | "errors" | "formError">,
 ) {
   return renderDocument(
     <AdminLayout title="New trip" user={user} current="new">
       <h1 class="text-3xl font-bold tracking-tight">New trip</h1>
-      <TripForm action="/admin/trips/new" mode="create" {...form} />
+      <TripForm
+        action="/admin/trips/new"
+        mode="create"
+        places={await listPlaces(sql)}
+        timeZones={timeZoneNames()}
+        {...form}
+      />
     </AdminLayout>,
   );
 }
 
 export const handler: Handlers = {
-  GET(c) {
+  async GET(c) {
     requireAdmin(c);
     return c.html(
-      page(c.get("user"), { values: { totalSeats: "40" }, errors: {} }),
+      await page(c.get("user"), { values: { totalSeats: "40" }, errors: {} }),
     );
   },
 
@@ -43,12 +47,12 @@ export const handler: Handlers = {
     const admin = requireAdmin(c);
     const values = formStrings(await c.req.parseBody());
     try {
-      const input = parseInput(CreateTripSchema, tripBodyFromForm(values));
+      const input = await createTripFromForm(sql, values);
       const trip = await createTripAsAdmin(sql, admin.id, input);
       return c.redirect(`/admin/trips/${trip.id}?notice=trip-created`, 303);
     } catch (error) {
       const failure = formFailure(error);
-      return c.html(page(admin, { values, ...failure }), failure.status);
+      return c.html(await page(admin, { values, ...failure }), failure.status);
     }
   },
 };

@@ -4,24 +4,20 @@ import { requireAdmin } from "../../../../lib/auth/tokens.ts";
 import { sql } from "../../../../lib/db/pool.ts";
 import { NotFoundError } from "../../../../lib/http/errors.ts";
 import { renderDocument } from "../../../../lib/islands/document.ts";
+import { pageId } from "../../../../lib/trips/input.ts";
 import {
-  EditTripFormSchema,
-  pageId,
-  tripBodyFromForm,
-} from "../../../../lib/trips/input.ts";
-import { parseInput } from "../../../../lib/http/validation.ts";
+  editTripFromForm,
+  tripTimesForForm,
+} from "../../../../lib/trips/form.ts";
 import { updateTripAsAdmin } from "../../../../lib/trips/manage.ts";
 import { getTripOccupancy } from "../../../../lib/trips/occupancy.ts";
 import type { Trip } from "../../../../lib/trips/types.ts";
 import { fromCents } from "../../../../lib/money.ts";
 import EditTripPage from "../../../../components/admin/EditTripPage.tsx";
-import { toDateTimeLocal } from "../../../../components/admin/format.ts";
 import {
   formFailure,
   formStrings,
 } from "../../../../components/admin/form_state.ts";
-
-const EDITABLE = ["name", "departsAt", "arrivesAt", "totalSeats", "price"];
 
 async function findTrip(id: number): Promise<Trip> {
   const trip = await getTripOccupancy(sql, id);
@@ -35,8 +31,7 @@ export const handler: Handlers = {
     const trip = await findTrip(pageId(c.req.param("id")));
     const values = {
       name: trip.name,
-      departsAt: toDateTimeLocal(trip.departsAt),
-      arrivesAt: toDateTimeLocal(trip.arrivesAt),
+      ...tripTimesForForm(trip),
       totalSeats: String(trip.totalSeats),
       price: fromCents(trip.priceCents).toFixed(2),
     };
@@ -56,17 +51,8 @@ export const handler: Handlers = {
     const trip = await findTrip(pageId(c.req.param("id")));
     const values = formStrings(await c.req.parseBody());
     try {
-      const input = parseInput(
-        EditTripFormSchema,
-        tripBodyFromForm(values, EDITABLE),
-      );
-      // The form shows times to the minute; an untouched field keeps the
-      // stored value's seconds instead of counting as a change.
-      for (const key of ["departsAt", "arrivesAt"] as const) {
-        if (toDateTimeLocal(input[key]) === toDateTimeLocal(trip[key])) {
-          input[key] = trip[key];
-        }
-      }
+      // Times are typed on the clocks of the trip's two ends.
+      const input = editTripFromForm(values, trip);
       await updateTripAsAdmin(sql, admin.id, trip.id, input);
       return c.redirect(`/admin/trips/${trip.id}?notice=trip-updated`, 303);
     } catch (error) {
