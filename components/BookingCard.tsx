@@ -1,11 +1,7 @@
 import type { Booking } from "../lib/bookings/mod.ts";
-import {
-  bookingReference,
-  formatPrice,
-  formatSeatList,
-  tripClock,
-} from "../lib/format.ts";
+import { bookingReference, formatSeatList, tripClock } from "../lib/format.ts";
 import BookingStatusBadge from "./BookingStatusBadge.tsx";
+import BookingOutcome from "./BookingOutcome.tsx";
 import { ArrowRightIcon, TicketIcon } from "./Icons.tsx";
 
 /** One booking in "My bookings": route, departure, seats, total, status. */
@@ -37,9 +33,7 @@ export default function BookingCard({ booking }: { booking: Booking }) {
         </div>
         <div class="flex items-center justify-between gap-3 sm:flex-col sm:items-end">
           <BookingStatusBadge status={booking.status} />
-          <span class="text-xl font-bold">
-            {formatPrice(booking.totalCents)}
-          </span>
+          <BookingOutcome booking={booking} />
         </div>
       </a>
     </li>

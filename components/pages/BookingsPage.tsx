@@ -7,20 +7,71 @@ import { buttonPrimary } from "../ui.ts";
 export interface BookingsPageProps {
   user: SessionUser;
   bookings: Booking[];
+  now: Date;
 }
 
-/** "My bookings": one card per booking, or a nudge to find a trip. */
-export default function BookingsPage({ user, bookings }: BookingsPageProps) {
+const departure = (booking: Booking) => booking.trip.departsAt.getTime();
+
+/** A hold whose time ran out reads as EXPIRED, swept or not. */
+function asShown(booking: Booking, now: Date): Booking {
+  const lapsed = booking.status === "PENDING" &&
+    (booking.expiresAt?.getTime() ?? 0) <= now.getTime();
+  return lapsed ? { ...booking, status: "EXPIRED" } : booking;
+}
+
+/**
+ * Upcoming trips first, soonest first: confirmed bookings and holds still
+ * running whose bus has not left. Then everything else (past trips,
+ * cancelled bookings, lapsed holds), most recent trip first.
+ */
+export function groupBookings(bookings: readonly Booking[], now: Date) {
+  const upcoming: Booking[] = [];
+  const earlier: Booking[] = [];
+  for (const booking of bookings.map((b) => asShown(b, now))) {
+    const live = booking.status === "CONFIRMED" ||
+      booking.status === "PENDING";
+    (live && departure(booking) > now.getTime() ? upcoming : earlier)
+      .push(booking);
+  }
+  upcoming.sort((a, b) => departure(a) - departure(b) || a.id - b.id);
+  earlier.sort((a, b) => departure(b) - departure(a) || b.id - a.id);
+  return { upcoming, earlier };
+}
+
+function Section(
+  { id, title, bookings }: { id: string; title: string; bookings: Booking[] },
+) {
+  if (bookings.length === 0) return null;
+  return (
+    <section aria-labelledby={id} class="space-y-3">
+      <h2 id={id} class="text-xl font-bold tracking-tight">{title}</h2>
+      <ul class="space-y-3">
+        {bookings.map((booking) => (
+          <BookingCard key={booking.id} booking={booking} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** "My bookings": upcoming trips, then past and cancelled ones. */
+export default function BookingsPage(
+  { user, bookings, now }: BookingsPageProps,
+) {
+  const { upcoming, earlier } = groupBookings(bookings, now);
   return (
     <Layout title="My bookings" user={user} section="bookings">
       <h1 class="mb-6 text-3xl font-bold tracking-tight">My bookings</h1>
       {bookings.length > 0
         ? (
-          <ul class="space-y-3">
-            {bookings.map((booking) => (
-              <BookingCard key={booking.id} booking={booking} />
-            ))}
-          </ul>
+          <div class="space-y-8">
+            <Section id="upcoming" title="Upcoming trips" bookings={upcoming} />
+            <Section
+              id="earlier"
+              title="Past and cancelled"
+              bookings={earlier}
+            />
+          </div>
         )
         : (
           <div class="rounded-2xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">

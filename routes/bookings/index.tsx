@@ -27,7 +27,9 @@ export const handler: Handlers = {
     const user = requireUser(c);
     const bookings = await listBookingsForUser(sql, user.id);
     return c.html(
-      renderDocument(<BookingsPage user={user} bookings={bookings} />),
+      renderDocument(
+        <BookingsPage user={user} bookings={bookings} now={new Date()} />,
+      ),
     );
   },
 
