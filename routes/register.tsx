@@ -5,6 +5,7 @@ import type { AppEnv } from "../lib/http/context.ts";
 import type { Handlers } from "../lib/http/router.ts";
 import { sql } from "../lib/db/pool.ts";
 import { RegisterInput, registerUser } from "../lib/auth/accounts.ts";
+import { findUserByEmail } from "../lib/auth/users.ts";
 import { limitRegistration } from "../lib/auth/limits.ts";
 import { startSession } from "../lib/auth/session.ts";
 import { safeNextPath } from "../lib/auth/access.ts";
@@ -39,14 +40,22 @@ export const handler: Handlers = {
     // The password is never sent back into the page.
     const values = { name: raw.name ?? "", email: raw.email ?? "" };
     const parsed = RegisterInput.safeParse(raw);
-    if (!parsed.success) {
-      return renderRegister(c, {
-        next,
-        values,
-        errors: fieldErrors(parsed.error),
-      }, 400);
-    }
     try {
+      if (!parsed.success) {
+        // Every problem at once, the taken email included, so nobody
+        // fixes the password only to learn about the email next time.
+        const errors = fieldErrors(parsed.error);
+        const email = RegisterInput.shape.email.safeParse(raw.email);
+        if (!errors.email && email.success) {
+          // Counted like a sign-up: it says whether an email has an
+          // account, which must not be free to ask.
+          await limitRegistration(c);
+          if (await findUserByEmail(sql, email.data)) {
+            errors.email = "An account with this email already exists";
+          }
+        }
+        return renderRegister(c, { next, values, errors }, 400);
+      }
       await limitRegistration(c);
       const user = await registerUser(sql, parsed.data);
       await startSession(c, user);
