@@ -25,7 +25,7 @@ export default function LocalTime(
       {dayOffset !== 0 && (
         <sup class="ml-0.5 text-xs font-semibold">
           <span aria-hidden="true">
-            {dayOffset > 0 ? `+${dayOffset}` : dayOffset}
+            {dayOffset > 0 ? `+${dayOffset}` : `−${-dayOffset}`}
           </span>
           <span class="sr-only">
             {dayOffset === 1

@@ -108,10 +108,11 @@ export function instantFromLocal(local: string, zone: string): LocalTimeResult {
   ) {
     return { kind: "malformed" };
   }
-  // A zone changes its offset at most once in any day, so the offsets half
-  // a day either side of the wall time cover every instant it can name.
+  // Offsets run from −12 h to +14 h, so the instant is within 14 hours of
+  // the wall time read as UTC; a zone changes its offset at most once in
+  // such a span, so the offsets at its ends (and middle) are all it can use.
   const offsets = new Set(
-    [-12, 0, 12].map((hours) =>
+    [-14, -7, 0, 7, 14].map((hours) =>
       offsetMinutes(new Date(wall + hours * 60 * MINUTE), zone)
     ),
   );
