@@ -2,13 +2,11 @@
 // origin and scheme come from X-Forwarded-Proto/-Host.
 import assert from "node:assert/strict";
 import { dbTest } from "./support/db.ts";
-import { avoidRateLimitWindowEdge } from "./support/rate_limit_window.ts";
 import { runFixture } from "./support/processes.ts";
 
 dbTest(
   "behind a trusted proxy: per-client limits, Secure cookie, CSRF against the public origin",
   async () => {
-    await avoidRateLimitWindowEdge();
     const { result } = await runFixture("behind_proxy.ts", {
       TRUST_PROXY: "true",
     });

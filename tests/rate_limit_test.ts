@@ -18,7 +18,6 @@ import { skipUnless } from "./support/services.ts";
 import { uniqueSuffix } from "./support/factories.ts";
 import { dbTest } from "./support/db.ts";
 import { postJson, randomIp, uniqueEmail } from "./support/http.ts";
-import { avoidRateLimitWindowEdge } from "./support/rate_limit_window.ts";
 
 const redis = await getRedis();
 const noRedis = skipUnless("Redis (REDIS_URL)", redis !== null);
@@ -26,6 +25,22 @@ const runPrefix = `${Deno.env.get("BUSBOOK_TEST_RUN") ?? "local"}:rl-test:`;
 
 const MINUTE = 60_000;
 const rule = { name: "probe", limit: 3, windowMs: MINUTE };
+
+/**
+ * The limiter this module replaced, as a control: counts per fixed window
+ * numbered from the clock.
+ */
+function fixedWindowCounter(clock: () => number) {
+  const counts = new Map<string, number>();
+  return {
+    hit(limit: { name: string; limit: number; windowMs: number }) {
+      const id = `${limit.name}:${Math.floor(clock() / limit.windowMs)}`;
+      const count = (counts.get(id) ?? 0) + 1;
+      counts.set(id, count);
+      return count <= limit.limit;
+    },
+  };
+}
 
 /** A clock the test moves by hand, starting 15 s into a minute and an hour. */
 function manualClock() {
@@ -44,7 +59,7 @@ const stores: [string, () => RateLimitStore, boolean][] = [
 
 for (const [name, makeStore, ignore] of stores) {
   dbTest(
-    `${name} store: the limit kicks in with a Retry-After and resets with the next window`,
+    `${name} store: the limit kicks in with a Retry-After until the oldest hit leaves the window`,
     async () => {
       const clock = manualClock();
       const limiter = new RateLimiter(makeStore(), clock.now);
@@ -52,19 +67,26 @@ for (const [name, makeStore, ignore] of stores) {
         const result = await limiter.hit(rule, "k");
         assert.equal(result.allowed, true, `hit ${i}`);
         assert.equal(result.remaining, 3 - i);
+        clock.advance(10_000);
       }
+      // Hits at 0 s, 10 s, 20 s; now 30 s: the first leaves at 60 s.
       const blocked = await limiter.hit(rule, "k");
       assert.equal(blocked.allowed, false);
-      assert.equal(blocked.retryAfterSeconds, 45, "window ends 45 s later");
+      assert.equal(
+        blocked.retryAfterSeconds,
+        30,
+        "the oldest hit leaves 30 s later",
+      );
       assert.equal((await limiter.hit(rule, "other")).allowed, true, "per key");
 
-      clock.advance(30_000);
+      clock.advance(29_999);
       const stillBlocked = await limiter.hit(rule, "k");
       assert.equal(stillBlocked.allowed, false);
-      assert.equal(stillBlocked.retryAfterSeconds, 15);
+      assert.equal(stillBlocked.retryAfterSeconds, 1);
 
-      clock.advance(15_000);
-      assert.equal((await limiter.hit(rule, "k")).allowed, true, "reset");
+      clock.advance(1);
+      assert.equal((await limiter.hit(rule, "k")).allowed, true, "one freed");
+      assert.equal((await limiter.hit(rule, "k")).allowed, false, "only one");
     },
     { ignore },
   );
@@ -76,6 +98,7 @@ for (const [name, makeStore, ignore] of stores) {
       const limiter = new RateLimiter(makeStore(), clock.now);
       const hourly = { name: "hourly", limit: 1, windowMs: 60 * MINUTE };
       await limiter.enforce([{ rule, key: "a" }, { rule: hourly, key: "b" }]);
+      clock.advance(15_000);
       await assert.rejects(
         limiter.enforce([{ rule, key: "a" }, { rule: hourly, key: "b" }]),
         (error: unknown) => {
@@ -85,6 +108,64 @@ for (const [name, makeStore, ignore] of stores) {
           return true;
         },
       );
+    },
+    { ignore },
+  );
+
+  dbTest(
+    `${name} store: a burst across a fixed-window edge gets no more than the limit`,
+    async () => {
+      const clock = manualClock();
+      // 100 ms before a minute turns, then 100 ms after it.
+      clock.advance(MINUTE - 15_000 - 100);
+      const limiter = new RateLimiter(makeStore(), clock.now);
+      const control = fixedWindowCounter(clock.now);
+      let allowed = 0;
+      let allowedByFixedWindows = 0;
+      for (const step of [0, 200]) {
+        clock.advance(step);
+        for (let i = 0; i < rule.limit; i++) {
+          if ((await limiter.hit(rule, "edge")).allowed) allowed++;
+          if (control.hit(rule)) allowedByFixedWindows++;
+        }
+      }
+      assert.equal(allowed, rule.limit, "sliding window: the limit, once");
+      assert.equal(
+        allowedByFixedWindows,
+        2 * rule.limit,
+        "control: fixed windows let twice the limit through",
+      );
+    },
+    { ignore },
+  );
+
+  dbTest(
+    `${name} store: in any window-long stretch of random hits, at most the limit are allowed`,
+    async () => {
+      const clock = manualClock();
+      const limiter = new RateLimiter(makeStore(), clock.now);
+      const allowedAt: number[] = [];
+      let refused = 0;
+      for (let i = 0; i < 300; i++) {
+        clock.advance(Math.floor(Math.random() * 4_000));
+        if ((await limiter.hit(rule, "random")).allowed) {
+          allowedAt.push(clock.now());
+        } else refused++;
+      }
+      for (const start of allowedAt) {
+        const inWindow = allowedAt.filter((t) =>
+          t >= start && t < start + MINUTE
+        );
+        assert.ok(
+          inWindow.length <= rule.limit,
+          `${inWindow.length} from ${start}`,
+        );
+      }
+      assert.ok(
+        refused > 0,
+        "control: the hits were dense enough to be refused",
+      );
+      assert.ok(allowedAt.length > rule.limit, "control: the limit came back");
     },
     { ignore },
   );
@@ -165,23 +246,13 @@ dbTest(
 );
 
 Deno.test("Redis that never answers is given up on after the timeout", async () => {
-  const hanging = {
-    multi: () => ({
-      incr() {
-        return this;
-      },
-      pExpire() {
-        return this;
-      },
-      exec: () => new Promise<never>(() => {}),
-    }),
-  };
+  const hanging = { eval: () => new Promise<never>(() => {}) };
   const store = new RedisRateLimitStore(
     () => Promise.resolve(hanging as never),
     "unused:",
     50,
   );
-  await assert.rejects(store.increment("k", 1, MINUTE), /did not answer/);
+  await assert.rejects(store.hit("k", 1, MINUTE, 3), /did not answer/);
 });
 
 Deno.test("IPv6 clients are limited per /64, IPv4 per address", () => {
@@ -197,7 +268,6 @@ Deno.test("IPv6 clients are limited per /64, IPv4 per address", () => {
 dbTest(
   "POST /api/auth/login: the per-email limit answers 429 with Retry-After, even for the right password",
   async () => {
-    await avoidRateLimitWindowEdge();
     const email = uniqueEmail();
     const password = "the right password";
     const created = await postJson("/api/auth/register", {
@@ -238,7 +308,6 @@ dbTest(
 dbTest(
   "POST /api/auth/login: the per-IP limit answers 429 and forged X-Forwarded-For does not evade it",
   async () => {
-    await avoidRateLimitWindowEdge();
     const ip = randomIp();
     for (let i = 0; i < AUTH_RULES.loginPerIp.limit; i++) {
       const res = await postJson("/api/auth/login", {
@@ -262,7 +331,6 @@ dbTest(
 );
 
 dbTest("POST /api/auth/register: the per-IP limit answers 429", async () => {
-  await avoidRateLimitWindowEdge();
   const ip = randomIp();
   for (let i = 0; i < AUTH_RULES.registerPerIp.limit; i++) {
     const res = await postJson("/api/auth/register", {

@@ -2,13 +2,11 @@
 // limiting in-process, and say so once in the log rather than per request.
 import assert from "node:assert/strict";
 import { dbTest } from "./support/db.ts";
-import { avoidRateLimitWindowEdge } from "./support/rate_limit_window.ts";
 import { runFixture } from "./support/processes.ts";
 
 dbTest(
   "with Redis down, logins still answer (and are limited in-process), logged once",
   async () => {
-    await avoidRateLimitWindowEdge();
     // Port 1: nothing listens there, the connection is refused at once.
     const { result, stderr } = await runFixture("dead_redis_logins.ts", {
       REDIS_URL: "redis://127.0.0.1:1",

@@ -34,7 +34,7 @@ function defaultStore(): RateLimitStore {
   const memory = new MemoryRateLimitStore();
   if (!env.REDIS_URL) return memory;
   return new FailoverRateLimitStore(
-    new RedisRateLimitStore(getRedis, redisKey("rl", "")),
+    new RedisRateLimitStore(getRedis, redisKey("rls", "")),
     memory,
   );
 }
