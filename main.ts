@@ -11,6 +11,9 @@ import {
   handleTripChanges,
 } from "./lib/live/mod.ts";
 import { startHoldSweeper } from "./lib/bookings/mod.ts";
+import { installJsonConsole } from "./lib/log.ts";
+import { serveMetrics } from "./lib/metrics/endpoint.ts";
+import { startDraining } from "./lib/http/readiness.ts";
 import { routes } from "./routes.gen.ts";
 import { islands } from "./islands.gen.ts";
 
@@ -32,6 +35,7 @@ export interface ServeOptions {
  * in-flight requests finish, close the pool, then exit.
  */
 export function serve(options: ServeOptions = {}): Deno.HttpServer {
+  installJsonConsole();
   const server = Deno.serve({
     hostname: env.HOSTNAME,
     port: env.PORT,
@@ -41,6 +45,15 @@ export function serve(options: ServeOptions = {}): Deno.HttpServer {
       (options.onListen ?? ((u) => console.log(`Listening on ${u}`)))(url);
     },
   }, app.fetch);
+  const metricsServer = env.METRICS_PORT === undefined
+    ? undefined
+    : serveMetrics({
+      hostname: env.METRICS_HOSTNAME,
+      port: env.METRICS_PORT,
+      token: env.METRICS_TOKEN,
+      onListen: ({ hostname, port }) =>
+        console.log(`Metrics on http://${hostname}:${port}/metrics`),
+    });
   const stopHoldSweeper = startHoldSweeper(sql);
   // Listening from the start keeps an in-process cache in step with other
   // instances' commits even before anyone opens a seat map.
@@ -53,10 +66,12 @@ export function serve(options: ServeOptions = {}): Deno.HttpServer {
     if (stopping) return;
     stopping = true;
     console.log("Shutting down: finishing in-flight requests…");
+    startDraining();
     stopHoldSweeper();
     // Live streams never finish by themselves: end them before draining.
     await closeLiveUpdates();
     await server.shutdown();
+    await metricsServer?.shutdown();
     await closeDb();
     await closeRedis();
     await options.onShutdown?.();

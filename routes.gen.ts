@@ -19,38 +19,46 @@ import * as $13 from "./routes/api/admin/trips/[id].ts";
 import * as $14 from "./routes/api/admin/trips/[id]/bookings.ts";
 import * as $15 from "./routes/api/admin/trips/[id]/cancel.ts";
 import * as $16 from "./routes/api/admin/trips/index.ts";
-import * as $17 from "./routes/api/auth/_middleware.ts";
-import * as $18 from "./routes/api/auth/login.ts";
-import * as $19 from "./routes/api/auth/logout.ts";
-import * as $20 from "./routes/api/auth/me.ts";
-import * as $21 from "./routes/api/auth/register.ts";
-import * as $22 from "./routes/api/bookings/[id].ts";
-import * as $23 from "./routes/api/bookings/[id]/cancel.ts";
-import * as $24 from "./routes/api/bookings/[id]/confirm.ts";
-import * as $25 from "./routes/api/bookings/index.ts";
-import * as $26 from "./routes/api/holds.ts";
-import * as $27 from "./routes/api/trips/[id].ts";
-import * as $28 from "./routes/api/trips/[id]/events.ts";
-import * as $29 from "./routes/api/trips/index.ts";
-import * as $30 from "./routes/bookings/[id].tsx";
-import * as $31 from "./routes/bookings/[id]/cancel.ts";
-import * as $32 from "./routes/bookings/[id]/confirm.ts";
-import * as $33 from "./routes/bookings/index.tsx";
-import * as $34 from "./routes/healthz.ts";
-import * as $35 from "./routes/index.tsx";
-import * as $36 from "./routes/login.tsx";
-import * as $37 from "./routes/logout.ts";
-import * as $38 from "./routes/register.tsx";
-import * as $39 from "./routes/static/[...path].ts";
-import * as $40 from "./routes/trips/[id].tsx";
+import * as $17 from "./routes/api/admin/users/[id].ts";
+import * as $18 from "./routes/api/auth/_middleware.ts";
+import * as $19 from "./routes/api/auth/login.ts";
+import * as $20 from "./routes/api/auth/logout.ts";
+import * as $21 from "./routes/api/auth/me.ts";
+import * as $22 from "./routes/api/auth/password.ts";
+import * as $23 from "./routes/api/auth/register.ts";
+import * as $24 from "./routes/api/auth/sessions.ts";
+import * as $25 from "./routes/api/bookings/[id].ts";
+import * as $26 from "./routes/api/bookings/[id]/cancel.ts";
+import * as $27 from "./routes/api/bookings/[id]/confirm.ts";
+import * as $28 from "./routes/api/bookings/index.ts";
+import * as $29 from "./routes/api/docs/[file].ts";
+import * as $30 from "./routes/api/docs/index.ts";
+import * as $31 from "./routes/api/holds.ts";
+import * as $32 from "./routes/api/openapi.json.ts";
+import * as $33 from "./routes/api/trips/[id].ts";
+import * as $34 from "./routes/api/trips/[id]/events.ts";
+import * as $35 from "./routes/api/trips/index.ts";
+import * as $36 from "./routes/bookings/[id].tsx";
+import * as $37 from "./routes/bookings/[id]/cancel.ts";
+import * as $38 from "./routes/bookings/[id]/confirm.ts";
+import * as $39 from "./routes/bookings/index.tsx";
+import * as $40 from "./routes/healthz.ts";
+import * as $41 from "./routes/index.tsx";
+import * as $42 from "./routes/login.tsx";
+import * as $43 from "./routes/logout.ts";
+import * as $44 from "./routes/metrics.ts";
+import * as $45 from "./routes/readyz.ts";
+import * as $46 from "./routes/register.tsx";
+import * as $47 from "./routes/static/[...path].ts";
+import * as $48 from "./routes/trips/[id].tsx";
 
 export const routes: RoutesManifest = {
   middlewares: [
     { prefix: "/", module: $2 },
-    { prefix: "/api/auth", module: $17 },
+    { prefix: "/api/auth", module: $18 },
   ],
   routes: [
-    { pattern: "/", module: $35 },
+    { pattern: "/", module: $41 },
     { pattern: "/admin", module: $4 },
     { pattern: "/admin/bookings/:id/cancel", module: $3 },
     { pattern: "/admin/trips", module: $9 },
@@ -65,28 +73,36 @@ export const routes: RoutesManifest = {
     { pattern: "/api/admin/trips/:id", module: $13 },
     { pattern: "/api/admin/trips/:id/bookings", module: $14 },
     { pattern: "/api/admin/trips/:id/cancel", module: $15 },
-    { pattern: "/api/auth/login", module: $18 },
-    { pattern: "/api/auth/logout", module: $19 },
-    { pattern: "/api/auth/me", module: $20 },
-    { pattern: "/api/auth/register", module: $21 },
-    { pattern: "/api/bookings", module: $25 },
-    { pattern: "/api/bookings/:id", module: $22 },
-    { pattern: "/api/bookings/:id/cancel", module: $23 },
-    { pattern: "/api/bookings/:id/confirm", module: $24 },
-    { pattern: "/api/holds", module: $26 },
-    { pattern: "/api/trips", module: $29 },
-    { pattern: "/api/trips/:id", module: $27 },
-    { pattern: "/api/trips/:id/events", module: $28 },
-    { pattern: "/bookings", module: $33 },
-    { pattern: "/bookings/:id", module: $30 },
-    { pattern: "/bookings/:id/cancel", module: $31 },
-    { pattern: "/bookings/:id/confirm", module: $32 },
-    { pattern: "/healthz", module: $34 },
-    { pattern: "/login", module: $36 },
-    { pattern: "/logout", module: $37 },
-    { pattern: "/register", module: $38 },
-    { pattern: "/static/*", module: $39 },
-    { pattern: "/trips/:id", module: $40 },
+    { pattern: "/api/admin/users/:id", module: $17 },
+    { pattern: "/api/auth/login", module: $19 },
+    { pattern: "/api/auth/logout", module: $20 },
+    { pattern: "/api/auth/me", module: $21 },
+    { pattern: "/api/auth/password", module: $22 },
+    { pattern: "/api/auth/register", module: $23 },
+    { pattern: "/api/auth/sessions", module: $24 },
+    { pattern: "/api/bookings", module: $28 },
+    { pattern: "/api/bookings/:id", module: $25 },
+    { pattern: "/api/bookings/:id/cancel", module: $26 },
+    { pattern: "/api/bookings/:id/confirm", module: $27 },
+    { pattern: "/api/docs", module: $30 },
+    { pattern: "/api/docs/:file", module: $29 },
+    { pattern: "/api/holds", module: $31 },
+    { pattern: "/api/openapi.json", module: $32 },
+    { pattern: "/api/trips", module: $35 },
+    { pattern: "/api/trips/:id", module: $33 },
+    { pattern: "/api/trips/:id/events", module: $34 },
+    { pattern: "/bookings", module: $39 },
+    { pattern: "/bookings/:id", module: $36 },
+    { pattern: "/bookings/:id/cancel", module: $37 },
+    { pattern: "/bookings/:id/confirm", module: $38 },
+    { pattern: "/healthz", module: $40 },
+    { pattern: "/login", module: $42 },
+    { pattern: "/logout", module: $43 },
+    { pattern: "/metrics", module: $44 },
+    { pattern: "/readyz", module: $45 },
+    { pattern: "/register", module: $46 },
+    { pattern: "/static/*", module: $47 },
+    { pattern: "/trips/:id", module: $48 },
   ],
   errorPage: $1,
   notFoundPage: $0,

@@ -28,6 +28,21 @@ const EnvSchema = z.object({
   HOLD_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
   LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   LOG_REQUESTS: z.stringbool().default(false),
+  // Lowest level written (lib/log.ts): debug, info, warn or error.
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // /metrics: on its own port (METRICS_PORT, on METRICS_HOSTNAME) and/or on
+  // the public port behind `Authorization: Bearer METRICS_TOKEN`; with
+  // neither, nothing serves it.
+  METRICS_PORT: optional(z.coerce.number().int().min(0).max(65535)),
+  METRICS_HOSTNAME: z.string().min(1).default("127.0.0.1"),
+  METRICS_TOKEN: optional(z.string().min(16, "must be at least 16 characters")),
+  // Benchmarks only: trust a token's signature alone (no per-request
+  // session check, so signing out does not end a copied token).
+  SESSIONS_STATELESS: z.stringbool().default(false),
+  // Benchmarks only: record no metrics (/metrics stays empty of app figures).
+  METRICS_ENABLED: z.stringbool().default(true),
+  // Tests: hold every /api response against the OpenAPI document.
+  OPENAPI_VALIDATE_RESPONSES: z.stringbool().default(false),
   // Prefix of every Redis key this process writes (tests use one per run).
   REDIS_KEY_PREFIX: z.string().min(1).max(100).default("busbook:"),
   // Behind a reverse proxy: take the client IP from the last X-Forwarded-For

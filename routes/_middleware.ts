@@ -1,8 +1,8 @@
-// Every request, in this order: a request id, the access log (when
-// LOG_REQUESTS), security headers, the body limit, the session, the
-// protected-prefix table (lib/auth/access.ts), then the CSRF check.
+// Every request, in this order: a request id, the metrics and access log
+// (lib/http/observe.ts), the OpenAPI contract check (tests only), security
+// headers, the body limit, the session, the protected-prefix table
+// (lib/auth/access.ts), then the CSRF check.
 import type { MiddlewareHandler } from "hono";
-import { logger } from "hono/logger";
 import type { AppEnv } from "../lib/http/context.ts";
 import { env } from "../lib/env.ts";
 import { requestId } from "../lib/http/request_id.ts";
@@ -11,10 +11,14 @@ import { requestBodyLimit } from "../lib/http/body_limit.ts";
 import { authenticate } from "../lib/auth/tokens.ts";
 import { enforceAccess } from "../lib/auth/access.ts";
 import { csrfProtection } from "../lib/http/csrf.ts";
+import { observeRequests } from "../lib/http/observe.ts";
+import { contractCheck } from "../lib/http/openapi_contract.ts";
+import { openApiDocument } from "../lib/http/openapi.ts";
 
 export const handler: MiddlewareHandler<AppEnv>[] = [
   requestId,
-  ...(env.LOG_REQUESTS ? [logger()] : []),
+  observeRequests({ logRequests: env.LOG_REQUESTS }),
+  ...(env.OPENAPI_VALIDATE_RESPONSES ? [contractCheck(openApiDocument)] : []),
   securityHeaders,
   requestBodyLimit,
   authenticate,

@@ -46,6 +46,8 @@ try {
     BUSBOOK_TEST_RUN: run.name,
     // Redis is shared with other runs: every key of this run gets its own prefix.
     REDIS_KEY_PREFIX: `${run.name}:`,
+    // Every API response of every test is held against the OpenAPI document.
+    OPENAPI_VALIDATE_RESPONSES: "true",
   };
   const child = new Deno.Command(Deno.execPath(), {
     args: ["test", "-A", ...Deno.args],

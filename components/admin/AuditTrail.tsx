@@ -22,6 +22,10 @@ function describe(action: AdminAction): string {
       return `cancelled booking #${action.bookingId} (was ${
         String(d.previousStatus).toLowerCase()
       })`;
+    case "user.role":
+      return `made user #${d.userId} ${
+        d.to === "admin" ? "an admin" : "a passenger"
+      }`;
   }
 }
 

@@ -6,7 +6,8 @@ export type AdminActionKind =
   | "trip.create"
   | "trip.update"
   | "trip.cancel"
-  | "booking.cancel";
+  | "booking.cancel"
+  | "user.role";
 
 export interface AdminAction {
   id: number;

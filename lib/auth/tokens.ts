@@ -3,16 +3,29 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { env } from "../env.ts";
 import type { AppEnv } from "../http/context.ts";
-import type { SessionUser } from "./types.ts";
+import type { Role, SessionUser } from "./types.ts";
+import { sessionRole, type TokenClaims } from "./session_state.ts";
 import { ForbiddenError, UnauthorizedError } from "../http/errors.ts";
 
 export const SESSION_COOKIE = "busbook_session";
 const ALGORITHM = "HS256";
 const secret = new TextEncoder().encode(env.JWT_SECRET);
 
-/** Signs a session token for a user; lifetime is `JWT_TTL_MINUTES`. */
-export async function signToken(user: SessionUser): Promise<string> {
-  return await new SignJWT({ role: user.role })
+/**
+ * Signs a session token for a user; lifetime is `JWT_TTL_MINUTES`. With a
+ * `sessionId` (lib/auth/session.ts always gives one) the token lives only
+ * as long as that session row; the role in it is informative, each
+ * request takes the account's current role.
+ */
+export async function signToken(
+  user: SessionUser,
+  sessionId?: string,
+): Promise<string> {
+  return await new SignJWT(
+    sessionId === undefined
+      ? { role: user.role }
+      : { role: user.role, sid: sessionId },
+  )
     .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
     .setSubject(String(user.id))
     .setIssuedAt()
@@ -20,27 +33,51 @@ export async function signToken(user: SessionUser): Promise<string> {
     .sign(secret);
 }
 
+const SESSION_ID =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /**
- * Verifies a session token. The algorithm is pinned, so `alg: none` or a
- * switched algorithm never verifies.
- * @returns the user, or null for any invalid, expired or tampered token.
+ * Verifies a token's signature, expiry and claims — not its session. The
+ * algorithm is pinned, so `alg: none` or a switched algorithm never
+ * verifies.
+ * @returns the claims and the role the token was signed with, or null for
+ * any invalid, expired or tampered token.
  */
-export async function verifyToken(token: string): Promise<SessionUser | null> {
+export async function verifyClaims(
+  token: string,
+): Promise<(TokenClaims & { role: Role }) | null> {
   try {
     const { payload } = await jwtVerify(token, secret, {
       algorithms: [ALGORITHM],
       // A token without an expiry would be valid forever.
       requiredClaims: ["sub", "iat", "exp"],
     });
-    const id = Number(payload.sub);
+    const userId = Number(payload.sub);
     const role = payload.role;
-    if (!Number.isSafeInteger(id) || id <= 0) return null;
+    if (!Number.isSafeInteger(userId) || userId <= 0) return null;
     if (role !== "user" && role !== "admin") return null;
-    return { id, role };
+    const sid = payload.sid;
+    if (
+      sid !== undefined && (typeof sid !== "string" || !SESSION_ID.test(sid))
+    ) {
+      return null;
+    }
+    return { userId, role, sessionId: sid, issuedAt: payload.iat! };
   } catch (error) {
     if (error instanceof joseErrors.JOSEError) return null;
     throw error;
   }
+}
+
+/**
+ * Verifies a token's signature and claims (not its session: see
+ * `authenticate`).
+ * @returns the user as the token names them, or null for any invalid,
+ * expired or tampered token.
+ */
+export async function verifyToken(token: string): Promise<SessionUser | null> {
+  const claims = await verifyClaims(token);
+  return claims && { id: claims.userId, role: claims.role };
 }
 
 /**
@@ -56,14 +93,29 @@ export function bearerToken(c: Context): string | undefined {
   return undefined;
 }
 
-function tokenFrom(c: Context): string | undefined {
+/** The request's token: the Bearer header, else the session cookie. */
+export function tokenFrom(c: Context): string | undefined {
   return bearerToken(c) ?? getCookie(c, SESSION_COOKIE);
 }
 
-/** Puts the verified user (or null) on the context; never rejects by itself. */
+/**
+ * The signed-in user of a token: its signature checked, then its session
+ * (cached, lib/auth/session_state.ts) — ended or expired is no user — and
+ * the account's role as it is now. SESSIONS_STATELESS (benchmarks only)
+ * skips the session check.
+ */
+export async function userOf(token: string): Promise<SessionUser | null> {
+  const claims = await verifyClaims(token);
+  if (!claims) return null;
+  if (env.SESSIONS_STATELESS) return { id: claims.userId, role: claims.role };
+  const role = await sessionRole(claims);
+  return role && { id: claims.userId, role };
+}
+
+/** Puts the signed-in user (or null) on the context; never rejects by itself. */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = tokenFrom(c);
-  c.set("user", token ? await verifyToken(token) : null);
+  c.set("user", token ? await userOf(token) : null);
   await next();
 };
 

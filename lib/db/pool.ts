@@ -5,9 +5,18 @@ export type Sql = postgres.Sql;
 /** A transaction handle from `sql.begin`; queries on it run inside the transaction. */
 export type Tx = postgres.TransactionSql;
 
+/**
+ * This pool's name in pg_stat_activity, unique per process, so the metrics
+ * can count its connections by state (lib/metrics/collectors.ts).
+ */
+export const POOL_APPLICATION_NAME = `busbook/${
+  crypto.randomUUID().slice(0, 8)
+}`;
+
 /** The one connection pool of this process. */
 export const sql: Sql = postgres(env.DATABASE_URL, {
   max: env.DATABASE_POOL_MAX,
+  connection: { application_name: POOL_APPLICATION_NAME },
   idle_timeout: 30,
   connect_timeout: 10,
   types: {

@@ -8,6 +8,7 @@ import type { Handler, Hono, MiddlewareHandler } from "hono";
 import type { ComponentType } from "preact";
 import type { AppEnv } from "./context.ts";
 import type { ErrorPageProps } from "./error_handler.tsx";
+import { describeRoutes, type RouteDocs } from "./openapi.ts";
 
 /** The HTTP methods a route file may answer (GET answers HEAD as well). */
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -15,9 +16,14 @@ export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 /** What a route file exports as `handler`: one Hono handler per method. */
 export type Handlers = Partial<Record<Method, Handler<AppEnv>>>;
 
-/** A route file: `export const handler: Handlers = { GET(c) {…} }`. */
+/**
+ * A route file: `export const handler: Handlers = { GET(c) {…} }`, and for
+ * API routes `export const openapi: RouteDocs` describing each method
+ * (lib/http/openapi.ts; the contract test requires it under /api).
+ */
 export interface RouteModule {
   handler: Handlers;
+  openapi?: RouteDocs;
 }
 
 /** A `_middleware.ts`: one middleware, or several that run in order. */
@@ -44,7 +50,8 @@ export interface RoutesManifest {
 
 /**
  * Registers the manifest's middleware (each on its folder and below, root
- * first), then its routes in the manifest's order. Hono tries handlers in
+ * first), then its routes in the manifest's order, and records the routes'
+ * OpenAPI descriptions. Hono tries handlers in
  * registration order, so `/admin/trips/new` wins over `/admin/trips/:id`.
  */
 export function mountRoutes(
@@ -57,6 +64,7 @@ export function mountRoutes(
     app.use(prefix === "/" ? "*" : `${prefix}/*`, ...handlers);
   }
   for (const { pattern, module } of manifest.routes) {
+    if (module.openapi) describeRoutes(pattern, module.openapi);
     for (const [method, handler] of Object.entries(module.handler)) {
       if (handler) app.on(method, pattern, handler);
     }

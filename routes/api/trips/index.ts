@@ -3,6 +3,8 @@ import type { Handlers } from "../../../lib/http/router.ts";
 import { getTripReads } from "../../../lib/trips/reads.ts";
 import { TripSearchQuery } from "../../../lib/trips/search.ts";
 import { validateQuery } from "../../../lib/http/validation.ts";
+import type { RouteDocs } from "../../../lib/http/openapi.ts";
+import { TripListBody } from "../../../lib/http/openapi_schemas.ts";
 
 const JSON_TYPE = { "content-type": "application/json; charset=UTF-8" };
 
@@ -11,5 +13,19 @@ export const handler: Handlers = {
   async GET(c) {
     const filter = validateQuery(c, TripSearchQuery);
     return c.body(await getTripReads().listJson(filter), 200, JSON_TYPE);
+  },
+};
+
+export const openapi: RouteDocs = {
+  GET: {
+    operationId: "listTrips",
+    summary: "Upcoming trips",
+    description:
+      "Scheduled trips that have not left, soonest first, with the seats " +
+      "free on each. Served from the cache; never older than the last commit.",
+    tags: ["Trips"],
+    audience: "public",
+    request: { query: TripSearchQuery },
+    responses: { 200: { description: "The trips", body: TripListBody } },
   },
 };

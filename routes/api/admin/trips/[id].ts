@@ -14,6 +14,12 @@ import {
 } from "../../../../lib/trips/occupancy.ts";
 import { NotFoundError } from "../../../../lib/http/errors.ts";
 import { presentTrip } from "../../../../lib/trips/queries.ts";
+import { errorResponse, type RouteDocs } from "../../../../lib/http/openapi.ts";
+import {
+  TripOccupancySchema,
+  TripRecordSchema,
+} from "../../../../lib/http/openapi_schemas.ts";
+import { z } from "zod";
 
 export const handler: Handlers = {
   async GET(c) {
@@ -30,5 +36,42 @@ export const handler: Handlers = {
     const patch = await validateJson(c, UpdateTripSchema);
     const trip = await updateTripAsAdmin(sql, admin.id, id, patch);
     return c.json({ trip: presentTrip(trip) });
+  },
+};
+
+export const openapi: RouteDocs = {
+  GET: {
+    operationId: "adminGetTrip",
+    summary: "A trip with occupancy",
+    tags: ["Admin"],
+    audience: "admin",
+    responses: {
+      200: {
+        description: "The trip",
+        body: z.strictObject({ trip: TripOccupancySchema }),
+      },
+      404: errorResponse(404, "`NOT_FOUND`: no such trip"),
+    },
+  },
+  PATCH: {
+    operationId: "adminUpdateTrip",
+    summary: "Change a trip",
+    description:
+      "Any of name, departsAt, arrivesAt, totalSeats, price. Seats can be " +
+      "removed only while free.",
+    tags: ["Admin"],
+    audience: "admin",
+    request: { body: UpdateTripSchema },
+    responses: {
+      200: {
+        description: "Changed",
+        body: z.strictObject({ trip: TripRecordSchema }),
+      },
+      404: errorResponse(404, "`NOT_FOUND`: no such trip"),
+      409: errorResponse(
+        409,
+        "The trip is cancelled or departed, or a removed seat is in use",
+      ),
+    },
   },
 };

@@ -17,6 +17,12 @@ import {
   presentTripOccupancy,
 } from "../../../../lib/trips/occupancy.ts";
 import { presentTrip } from "../../../../lib/trips/queries.ts";
+import { errorResponse, type RouteDocs } from "../../../../lib/http/openapi.ts";
+import {
+  TripOccupancySchema,
+  TripRecordSchema,
+} from "../../../../lib/http/openapi_schemas.ts";
+import { z } from "zod";
 
 export const handler: Handlers = {
   async GET(c) {
@@ -37,5 +43,36 @@ export const handler: Handlers = {
     const trip = await createTripAsAdmin(sql, admin.id, input);
     c.header("Location", `/api/admin/trips/${trip.id}`);
     return c.json({ trip: presentTrip(trip) }, 201);
+  },
+};
+
+export const openapi: RouteDocs = {
+  GET: {
+    operationId: "adminListTrips",
+    summary: "Trips with occupancy",
+    tags: ["Admin"],
+    audience: "admin",
+    request: { query: TripListQuerySchema },
+    responses: {
+      200: {
+        description: "The trips",
+        body: z.strictObject({ trips: z.array(TripOccupancySchema) }),
+      },
+    },
+  },
+  POST: {
+    operationId: "adminCreateTrip",
+    summary: "Create a trip (with its seats)",
+    tags: ["Admin"],
+    audience: "admin",
+    request: { body: CreateTripSchema },
+    responses: {
+      201: {
+        description: "Created",
+        body: z.strictObject({ trip: TripRecordSchema }),
+        headers: { Location: "/api/admin/trips/{id}" },
+      },
+      409: errorResponse(409),
+    },
   },
 };

@@ -4,6 +4,8 @@ import { sql } from "../../../../lib/db/pool.ts";
 import { requireUser } from "../../../../lib/auth/tokens.ts";
 import { cancelBooking, presentBooking } from "../../../../lib/bookings/mod.ts";
 import { validateIdParam } from "../../../../lib/http/validation.ts";
+import { errorResponse, type RouteDocs } from "../../../../lib/http/openapi.ts";
+import { BookingBody } from "../../../../lib/http/openapi_schemas.ts";
 
 export const handler: Handlers = {
   async POST(c) {
@@ -13,5 +15,20 @@ export const handler: Handlers = {
       user,
     });
     return c.json({ booking: presentBooking(booking) });
+  },
+};
+
+export const openapi: RouteDocs = {
+  POST: {
+    operationId: "cancelBooking",
+    summary: "Cancel a booking or release a hold",
+    description: "Cancelling twice answers the cancelled booking again.",
+    tags: ["Bookings"],
+    audience: "user",
+    responses: {
+      200: { description: "Cancelled", body: BookingBody },
+      404: errorResponse(404, "`NOT_FOUND`: no such booking of yours"),
+      409: errorResponse(409, "`TRIP_DEPARTED`"),
+    },
   },
 };

@@ -7,6 +7,8 @@ import {
   presentBooking,
 } from "../../../../lib/bookings/mod.ts";
 import { validateIdParam } from "../../../../lib/http/validation.ts";
+import { errorResponse, type RouteDocs } from "../../../../lib/http/openapi.ts";
+import { BookingBody } from "../../../../lib/http/openapi_schemas.ts";
 
 export const handler: Handlers = {
   async POST(c) {
@@ -16,5 +18,25 @@ export const handler: Handlers = {
       user,
     });
     return c.json({ booking: presentBooking(booking) });
+  },
+};
+
+export const openapi: RouteDocs = {
+  POST: {
+    operationId: "confirmHold",
+    summary: "Confirm a hold",
+    description:
+      "The hold (PENDING) becomes a CONFIRMED booking; confirming twice " +
+      "answers the booking again.",
+    tags: ["Bookings"],
+    audience: "user",
+    responses: {
+      200: { description: "Confirmed", body: BookingBody },
+      404: errorResponse(404, "`NOT_FOUND`: no such booking of yours"),
+      409: errorResponse(
+        409,
+        "`HOLD_EXPIRED`, `HOLD_NOT_ACTIVE`, `TRIP_CANCELLED` or `TRIP_DEPARTED`",
+      ),
+    },
   },
 };

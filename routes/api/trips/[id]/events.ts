@@ -8,6 +8,8 @@ import { NotFoundError } from "../../../../lib/http/errors.ts";
 import { getTripReads } from "../../../../lib/trips/reads.ts";
 import { getSeatEvents } from "../../../../lib/live/mod.ts";
 import { validateIdParam } from "../../../../lib/http/validation.ts";
+import { errorResponse, type RouteDocs } from "../../../../lib/http/openapi.ts";
+import { z } from "zod";
 
 export const handler: Handlers = {
   async GET(c) {
@@ -38,5 +40,30 @@ export const handler: Handlers = {
         subscription.close();
       }
     });
+  },
+};
+
+export const openapi: RouteDocs = {
+  GET: {
+    operationId: "streamSeats",
+    summary: "Live seat map (Server-Sent Events)",
+    description:
+      "A `seats` event (`{tripId, availableSeats, seats}`) on connect and " +
+      "after every committed change on any instance; a comment line as " +
+      "heartbeat every SSE_HEARTBEAT_MS.",
+    tags: ["Trips"],
+    audience: "public",
+    responses: {
+      200: {
+        description: "The event stream",
+        contentType: "text/event-stream",
+        body: z.string(),
+      },
+      404: errorResponse(404, "`NOT_FOUND`: no such trip"),
+      503: errorResponse(
+        503,
+        "`TOO_MANY_STREAMS` (SSE_MAX_CONNECTIONS reached) or the database is unavailable",
+      ),
+    },
   },
 };

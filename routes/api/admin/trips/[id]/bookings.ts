@@ -9,6 +9,12 @@ import {
   presentAdminBooking,
 } from "../../../../../lib/bookings/mod.ts";
 import { NotFoundError } from "../../../../../lib/http/errors.ts";
+import {
+  errorResponse,
+  type RouteDocs,
+} from "../../../../../lib/http/openapi.ts";
+import { AdminBookingSchema } from "../../../../../lib/http/openapi_schemas.ts";
+import { z } from "zod";
 
 export const handler: Handlers = {
   async GET(c) {
@@ -19,5 +25,21 @@ export const handler: Handlers = {
     }
     const bookings = await listTripBookings(sql, id);
     return c.json({ bookings: bookings.map(presentAdminBooking) });
+  },
+};
+
+export const openapi: RouteDocs = {
+  GET: {
+    operationId: "adminListTripBookings",
+    summary: "Every booking on a trip",
+    tags: ["Admin"],
+    audience: "admin",
+    responses: {
+      200: {
+        description: "The bookings",
+        body: z.strictObject({ bookings: z.array(AdminBookingSchema) }),
+      },
+      404: errorResponse(404, "`NOT_FOUND`: no such trip"),
+    },
   },
 };

@@ -1,0 +1,90 @@
+// The API reference page at /api/docs: Swagger UI (npm swagger-ui-dist,
+// pinned in deno.json) reading /api/openapi.json. Every file it needs is
+// served by Busbook from the installed package — no CDN — and the start-up
+// script is a file too, not an inline <script>, so the strict CSP of
+// lib/http/security_headers.ts holds on this page as on every other.
+import { gzipSync } from "node:zlib";
+
+const DIST = new URL("./", import.meta.resolve("swagger-ui-dist"));
+const SWAGGER_VERSION = "5.35.0";
+
+const START_SCRIPT = `window.addEventListener("load", () => {
+  window.ui = SwaggerUIBundle({
+    url: "/api/openapi.json",
+    dom_id: "#swagger-ui",
+    deepLinking: true,
+    // No call to the public validator: the CSP would refuse it anyway.
+    validatorUrl: null,
+    presets: [SwaggerUIBundle.presets.apis],
+    layout: "BaseLayout",
+  });
+});
+`;
+
+/** A file the reference page loads, by the name it has under /api/docs/. */
+interface DocsAsset {
+  contentType: string;
+  load: () => Promise<Uint8Array<ArrayBuffer>>;
+}
+
+const fromDist = (file: string) => () => Deno.readFile(new URL(file, DIST));
+
+const ASSETS: Record<string, DocsAsset> = {
+  "swagger-ui.css": {
+    contentType: "text/css; charset=utf-8",
+    load: fromDist("swagger-ui.css"),
+  },
+  "swagger-ui-bundle.js": {
+    contentType: "text/javascript; charset=utf-8",
+    load: fromDist("swagger-ui-bundle.js"),
+  },
+  "start.js": {
+    contentType: "text/javascript; charset=utf-8",
+    load: () => Promise.resolve(new TextEncoder().encode(START_SCRIPT)),
+  },
+};
+
+/** The reference page's HTML (its assets carry the Swagger UI version). */
+export const DOCS_PAGE = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Busbook API reference</title>
+<link rel="stylesheet" href="/api/docs/swagger-ui.css?v=${SWAGGER_VERSION}">
+</head>
+<body>
+<div id="swagger-ui"></div>
+<script src="/api/docs/swagger-ui-bundle.js?v=${SWAGGER_VERSION}"></script>
+<script src="/api/docs/start.js?v=${SWAGGER_VERSION}"></script>
+</body>
+</html>
+`;
+
+export interface LoadedAsset {
+  contentType: string;
+  plain: Uint8Array<ArrayBuffer>;
+  gzip: Uint8Array<ArrayBuffer>;
+}
+
+const loaded = new Map<string, Promise<LoadedAsset>>();
+
+/**
+ * A file of the reference page, read and gzipped once, or undefined for a
+ * name that is not one of them (no path from the URL reaches the disk).
+ */
+export function docsAsset(name: string): Promise<LoadedAsset> | undefined {
+  const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
+  if (!asset) return undefined;
+  let found = loaded.get(name);
+  if (!found) {
+    found = asset.load().then((plain) => ({
+      contentType: asset.contentType,
+      plain,
+      gzip: new Uint8Array(gzipSync(plain, { level: 9 })),
+    }));
+    found.catch(() => loaded.delete(name));
+    loaded.set(name, found);
+  }
+  return found;
+}

@@ -1,0 +1,115 @@
+// Logs as one JSON object per line on stdout — `time`, `level`, `msg` and
+// fields — at or above LOG_LEVEL. A serving process routes `console.*`
+// through here too (`installJsonConsole`), so a log shipper sees one format
+// whoever wrote the line. Emails are shown masked and tokens never: a line
+// goes through `redact` before it is written.
+import { format } from "node:util";
+import { env } from "./env.ts";
+
+export type LogLevel = "debug" | "info" | "warn" | "error";
+
+const RANK: Record<LogLevel, number> = {
+  debug: 10,
+  info: 20,
+  warn: 30,
+  error: 40,
+};
+
+// The console as it was, so the JSON lines never go through a patched one.
+const write = console.log.bind(console);
+
+const EMAIL =
+  /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
+const JWT = /\beyJ[\w-]+\.[\w-]+\.[\w-]+/g;
+const BEARER = /\b(Bearer\s+)\S+/gi;
+
+/** The text with emails masked (`a…@example.com`) and tokens removed. */
+export function redact(text: string): string {
+  return text
+    .replace(JWT, "[token]")
+    .replace(BEARER, "$1[token]")
+    .replace(EMAIL, "$1…@$2");
+}
+
+/** One log line as it is written (exported for tests). */
+export function formatLine(
+  level: LogLevel,
+  msg: string,
+  fields: Record<string, unknown> = {},
+  now = new Date(),
+): string {
+  const line = JSON.stringify({
+    time: now.toISOString(),
+    level,
+    msg,
+    ...fields,
+  });
+  return redact(line);
+}
+
+/** A logger writing JSON lines at or above `minLevel`. */
+export class Logger {
+  readonly #min: number;
+
+  constructor(
+    minLevel: LogLevel,
+    private readonly sink: (line: string) => void = write,
+  ) {
+    this.#min = RANK[minLevel];
+  }
+
+  /** True when lines at `level` are written (skip building costly fields). */
+  enabled(level: LogLevel): boolean {
+    return RANK[level] >= this.#min;
+  }
+
+  log(level: LogLevel, msg: string, fields?: Record<string, unknown>): void {
+    if (RANK[level] < this.#min) return;
+    this.sink(formatLine(level, msg, fields));
+  }
+
+  debug(msg: string, fields?: Record<string, unknown>): void {
+    this.log("debug", msg, fields);
+  }
+
+  info(msg: string, fields?: Record<string, unknown>): void {
+    this.log("info", msg, fields);
+  }
+
+  warn(msg: string, fields?: Record<string, unknown>): void {
+    this.log("warn", msg, fields);
+  }
+
+  error(msg: string, fields?: Record<string, unknown>): void {
+    this.log("error", msg, fields);
+  }
+}
+
+/** The process's logger, at LOG_LEVEL. */
+export const log = new Logger(env.LOG_LEVEL);
+
+let installed = false;
+
+/**
+ * Routes console.debug/log/info/warn/error through `log` as JSON lines
+ * (arguments formatted as console would, errors with their stack). Called
+ * by a serving process; tests that import the app keep the plain console.
+ */
+export function installJsonConsole(logger: Logger = log): void {
+  if (installed) return;
+  installed = true;
+  const levels: [keyof Console & LogLevel | "log", LogLevel][] = [
+    ["debug", "debug"],
+    ["log", "info"],
+    ["info", "info"],
+    ["warn", "warn"],
+    ["error", "error"],
+  ];
+  for (const [method, level] of levels) {
+    (console as unknown as Record<string, unknown>)[method] = (
+      ...args: unknown[]
+    ) => {
+      if (logger.enabled(level)) logger.log(level, format(...args));
+    };
+  }
+}
