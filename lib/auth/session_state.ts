@@ -32,7 +32,11 @@ let listening: Promise<unknown> | undefined;
 function cachedReads(): CachedReads {
   if (!reads) {
     const cache = getCache();
-    reads = new CachedReads({ cache, ttlSeconds: TTL_SECONDS });
+    reads = new CachedReads({
+      cache,
+      ttlSeconds: TTL_SECONDS,
+      name: "sessions",
+    });
     if (cache && !cache.shared) listenForOtherInstances();
   }
   return reads;

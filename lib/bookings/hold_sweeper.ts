@@ -13,6 +13,7 @@ import type { Sql } from "../db/pool.ts";
 import { env } from "../env.ts";
 import { tripChanged } from "../trips/changes.ts";
 import { releaseBooking } from "./transitions.ts";
+import { countHoldsExpired } from "../metrics/registry.ts";
 
 /**
  * Marks up to `limit` expired holds EXPIRED and frees their seats, one
@@ -60,6 +61,7 @@ export async function sweepExpiredHolds(
       await tripChanged(hold.tripId);
     }
   }
+  countHoldsExpired("sweeper", swept);
   return swept;
 }
 

@@ -13,6 +13,7 @@ import {
 import type { SeatStatus, Trip } from "../trips/types.ts";
 import { tripColumns } from "../trips/columns.ts";
 import { shareTripLock } from "../trips/lock.ts";
+import { observeSeatLockWait } from "../metrics/registry.ts";
 
 /** The trip row a booking write locked, and whether its bus has left. */
 export type LockedTrip = Trip & { departed: boolean };
@@ -55,6 +56,7 @@ export async function lockTripAndSeats(
           and status = 'LOCKED'
       )`
     : tx``;
+  const waitStarted = performance.now();
   const [, , [trip], locked] = await Promise.all([
     tx`select set_config('lock_timeout', ${`${env.LOCK_TIMEOUT_MS}ms`}, true)`,
     shareTripLock(tx, tripId),
@@ -73,7 +75,9 @@ export async function lockTripAndSeats(
       order by id
       for update
     `,
-  ]);
+  ]).finally(() =>
+    observeSeatLockWait((performance.now() - waitStarted) / 1000)
+  );
   if (!trip) throw new NotFoundError("Trip not found");
   const requested = new Set(seatIds);
   return {

@@ -4,6 +4,8 @@ import type { Sql, Tx } from "../db/pool.ts";
 import { env } from "../env.ts";
 import { BadRequestError, ConflictError } from "../http/errors.ts";
 import { tripChanged } from "../trips/changes.ts";
+import { countBookingAttempt } from "../metrics/bookings.ts";
+import { countHoldsExpired } from "../metrics/registry.ts";
 import {
   assertSeatsOnTrip,
   assertTripOpen,
@@ -34,7 +36,10 @@ export async function bookSeats(
   sql: Sql,
   request: SeatRequest,
 ): Promise<Booking> {
-  return await reserveSeats(sql, request, "CONFIRMED");
+  return await countBookingAttempt(
+    "book",
+    () => reserveSeats(sql, request, "CONFIRMED"),
+  );
 }
 
 /**
@@ -45,7 +50,10 @@ export async function holdSeats(
   sql: Sql,
   request: SeatRequest,
 ): Promise<Booking> {
-  return await reserveSeats(sql, request, "PENDING");
+  return await countBookingAttempt(
+    "hold",
+    () => reserveSeats(sql, request, "PENDING"),
+  );
 }
 
 type Outcome = { booking: Booking } | { replayOf: number };
@@ -174,13 +182,19 @@ async function holdsToDisplace(
  * the `for update` here only matters if a hold changed in between.
  */
 async function endHolds(tx: Tx, holdIds: number[], keepSeatIds: number[]) {
-  await tx`
+  const ended = await tx<{ status: string }[]>`
     update bookings
     set status = case when expires_at <= now() then 'EXPIRED' else 'CANCELLED' end,
       cancelled_by = case when expires_at <= now() then null else 'passenger' end,
       updated_at = now()
     where id = any(${holdIds}::bigint[]) and status = 'PENDING'
+    returning status
   `;
+  // Counted before the commit: a rollback after this point is a bug (500).
+  countHoldsExpired(
+    "booking",
+    ended.filter((row) => row.status === "EXPIRED").length,
+  );
   await tx`
     update seats
     set status = 'AVAILABLE', booking_id = null, locked_until = null

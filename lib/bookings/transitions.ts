@@ -13,6 +13,7 @@ import {
   type BookingStatus,
   type CancelledBy,
 } from "./types.ts";
+import { countHoldsExpired } from "../metrics/registry.ts";
 
 /**
  * Confirms the user's own hold: PENDING → CONFIRMED, seats LOCKED → BOOKED.
@@ -47,6 +48,7 @@ export async function confirmBooking(
     }
     if (current.expired) {
       await releaseBooking(tx, bookingId, "EXPIRED");
+      countHoldsExpired("confirm");
       return { status: "EXPIRED" as const, changed: true };
     }
     assertTripOpen(trip);

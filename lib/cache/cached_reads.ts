@@ -1,5 +1,6 @@
 import type { Cache } from "./types.ts";
 import { SingleFlight } from "./single_flight.ts";
+import { cacheReadCounter, type CacheResult } from "../metrics/registry.ts";
 
 /** A loaded value as JSON, and optionally how long it stays true at most. */
 export interface Loaded {
@@ -13,6 +14,8 @@ export interface CachedReadsOptions {
   cache: Cache | undefined;
   /** Backstop lifetime of a value that no invalidation reached. */
   ttlSeconds?: number;
+  /** The `cache` label of these reads in busbook_cache_reads_total. */
+  name?: string;
 }
 
 /**
@@ -35,11 +38,13 @@ export class CachedReads {
   readonly #cache: Cache | undefined;
   readonly #ttlSeconds: number;
   readonly #flights = new SingleFlight();
+  readonly #count: (result: CacheResult) => void;
   #localEpoch = 0;
 
   constructor(options: CachedReadsOptions) {
     this.#cache = options.cache;
     this.#ttlSeconds = options.ttlSeconds ?? 30;
+    this.#count = cacheReadCounter(options.name ?? "reads");
   }
 
   /**
@@ -56,7 +61,12 @@ export class CachedReads {
     if (!cache) return (await load())?.value;
     const epoch = this.#localEpoch;
     const entry = await cache.readVersioned(generationKey, dataKey);
-    if (entry?.value !== undefined) return entry.value;
+    if (entry?.value !== undefined) {
+      this.#count("hit");
+      return entry.value;
+    }
+    // No entry at all: the cache could not answer (down, or too slow).
+    this.#count(entry ? "miss" : "fallback");
     const generation = entry?.generation;
     const flightKey = `${dataKey}#${generation ?? "uncached"}#${epoch}`;
     return await this.#flights.run(flightKey, async () => {

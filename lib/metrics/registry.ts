@@ -82,15 +82,15 @@ export function observeRequest(
 
 /** How a booking or hold request ended. */
 export type BookingOutcome =
-  /** 201: the seats are the passenger's. */
+  /** 201: the seats are the passenger's (a replayed Idempotency-Key too). */
   | "booked"
-  /** A retried Idempotency-Key answered with its earlier booking. */
-  | "replayed"
   /** 409: a seat was taken, or the trip cancelled or departed. */
   | "conflict"
   /** 503: waiting for a seat lock took longer than LOCK_TIMEOUT_MS. */
   | "lock_timeout"
-  /** A deadlock (40P01) rolled the attempt back; it was retried. */
+  /** A deadlock (40P01) ended the attempt (the lock order should prevent it). */
+  | "deadlock"
+  /** A deadlock rolled an attempt back and it was tried again. */
   | "deadlock_retried"
   /** 400/404/422 and the like: the request itself was refused. */
   | "rejected"
@@ -100,7 +100,7 @@ export type BookingOutcome =
 const bookings = new client.Counter({
   name: "busbook_bookings_total",
   help:
-    "Booking (kind=book) and hold (kind=hold) attempts by outcome: booked, replayed, conflict, lock_timeout, deadlock_retried, rejected, error",
+    "Booking (kind=book) and hold (kind=hold) attempts by outcome: booked, conflict, lock_timeout, deadlock, deadlock_retried, rejected, error",
   labelNames: ["kind", "outcome"] as const,
   registers: [registry],
 });
@@ -129,14 +129,14 @@ export function observeSeatLockWait(seconds: number): void {
 const holdsExpired = new client.Counter({
   name: "busbook_holds_expired_total",
   help:
-    "Holds that ran out, by who noticed: the sweeper, or a booking taking over their seats",
+    "Holds that ran out, by who noticed: the sweeper, a booking taking over their seats, or a late confirm",
   labelNames: ["via"] as const,
   registers: [registry],
 });
 
 /** Counts holds that became EXPIRED. */
 export function countHoldsExpired(
-  via: "sweeper" | "booking",
+  via: "sweeper" | "booking" | "confirm",
   count = 1,
 ): void {
   if (enabled && count > 0) holdsExpired.inc({ via }, count);
@@ -148,19 +148,23 @@ export type CacheResult = "hit" | "miss" | "fallback";
 const cacheReads = new client.Counter({
   name: "busbook_cache_reads_total",
   help:
-    "Cached reads by result: hit, miss (loaded from PostgreSQL), fallback (the cache could not answer; read from PostgreSQL)",
-  labelNames: ["result"] as const,
+    "Cached reads by cache (trips, sessions) and result: hit, miss (loaded from PostgreSQL), fallback (the cache could not answer; read from PostgreSQL)",
+  labelNames: ["cache", "result"] as const,
   registers: [registry],
 });
-const cacheChildren = {
-  hit: cacheReads.labels({ result: "hit" }),
-  miss: cacheReads.labels({ result: "miss" }),
-  fallback: cacheReads.labels({ result: "fallback" }),
-};
 
-/** Counts one cached read by its result. */
-export function countCacheRead(result: CacheResult): void {
-  if (enabled) cacheChildren[result].inc();
+/** A counting function for one cache's reads, by result. */
+export function cacheReadCounter(
+  cache: string,
+): (result: CacheResult) => void {
+  const children = {
+    hit: cacheReads.labels({ cache, result: "hit" }),
+    miss: cacheReads.labels({ cache, result: "miss" }),
+    fallback: cacheReads.labels({ cache, result: "fallback" }),
+  };
+  return (result) => {
+    if (enabled) children[result].inc();
+  };
 }
 
 /** The text /metrics answers, and its content type. */

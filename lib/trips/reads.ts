@@ -147,7 +147,7 @@ let configured: TripReads | undefined;
 /** The process's trip reads, on the configured cache. */
 export function getTripReads(): TripReads {
   configured ??= new TripReads({
-    reads: new CachedReads({ cache: getCache() }),
+    reads: new CachedReads({ cache: getCache(), name: "trips" }),
   });
   return configured;
 }
