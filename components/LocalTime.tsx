@@ -21,7 +21,12 @@ export default function LocalTime(
   return (
     <time dateTime={at.iso} title={`${at.longDate}, ${at.time} ${at.zoneName}`}>
       {at.time}
-      {labelZone && <span class={`ml-1 ${zoneClass}`}>{at.zone}</span>}
+      {labelZone && (
+        <>
+          {" "}
+          <span class={zoneClass}>{at.zone}</span>
+        </>
+      )}
       {dayOffset !== 0 && (
         <sup class="ml-0.5 text-xs font-semibold">
           <span aria-hidden="true">
