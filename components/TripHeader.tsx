@@ -1,12 +1,8 @@
 import type { TripView } from "../lib/trips/types.ts";
 import { toCents } from "../lib/money.ts";
-import {
-  formatDuration,
-  formatLongDate,
-  formatPrice,
-  formatTime,
-} from "../lib/format.ts";
+import { formatDuration, formatPrice, tripClock } from "../lib/format.ts";
 import { ArrowRightIcon, ClockIcon, SeatIcon } from "./Icons.tsx";
+import LocalTime from "./LocalTime.tsx";
 import SeatsLeft from "../islands/SeatsLeft.tsx";
 
 export interface TripHeaderProps {
@@ -14,13 +10,17 @@ export interface TripHeaderProps {
   departed: boolean;
 }
 
-/** The top of a trip page: route, date, times, duration, price, seats left. */
+/**
+ * The top of a trip page: route, date, times (each on its stop's clock),
+ * duration, price, seats left.
+ */
 export default function TripHeader({ trip, departed }: TripHeaderProps) {
   const cancelled = trip.status === "CANCELLED";
+  const clock = tripClock(trip);
   return (
     <header class="mb-6 space-y-3">
       <p class="text-sm font-semibold text-brand-800">
-        {formatLongDate(trip.departsAt)} · {trip.name}
+        {clock.departs.longDate} · {trip.name}
       </p>
       <h1 class="flex flex-wrap items-center gap-x-3 text-3xl font-bold tracking-tight">
         <span>{trip.origin}</span>
@@ -32,13 +32,17 @@ export default function TripHeader({ trip, departed }: TripHeaderProps) {
         <div class="flex gap-1.5">
           <dt class="font-medium">Departs</dt>
           <dd class="font-bold tabular-nums text-slate-900">
-            {formatTime(trip.departsAt)}
+            <LocalTime at={clock.departs} labelZone={clock.labelZones} />
           </dd>
         </div>
         <div class="flex gap-1.5">
           <dt class="font-medium">Arrives</dt>
           <dd class="font-bold tabular-nums text-slate-900">
-            {formatTime(trip.arrivesAt)}
+            <LocalTime
+              at={clock.arrives}
+              labelZone={clock.labelZones}
+              dayOffset={clock.arrivalDayOffset}
+            />
           </dd>
         </div>
         <div class="flex items-center gap-1.5">
