@@ -1,4 +1,4 @@
-// Logs as one JSON object per line on stdout — `time`, `level`, `msg` and
+// Logs as one JSON object per line — `time`, `level`, `msg` and
 // fields — at or above LOG_LEVEL. A serving process routes `console.*`
 // through here too (`installJsonConsole`), so a log shipper sees one format
 // whoever wrote the line. Emails are shown masked and tokens never: a line
@@ -15,8 +15,12 @@ const RANK: Record<LogLevel, number> = {
   error: 40,
 };
 
-// The console as it was, so the JSON lines never go through a patched one.
-const write = console.log.bind(console);
+// The console as it was, so the JSON lines never go through a patched one:
+// debug and info on stdout, warn and error on stderr.
+const writeOut = console.log.bind(console);
+const writeErr = console.error.bind(console);
+const write = (line: string, level: LogLevel) =>
+  RANK[level] >= RANK.warn ? writeErr(line) : writeOut(line);
 
 const EMAIL =
   /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
@@ -53,7 +57,7 @@ export class Logger {
 
   constructor(
     minLevel: LogLevel,
-    private readonly sink: (line: string) => void = write,
+    private readonly sink: (line: string, level: LogLevel) => void = write,
   ) {
     this.#min = RANK[minLevel];
   }
@@ -65,7 +69,7 @@ export class Logger {
 
   log(level: LogLevel, msg: string, fields?: Record<string, unknown>): void {
     if (RANK[level] < this.#min) return;
-    this.sink(formatLine(level, msg, fields));
+    this.sink(formatLine(level, msg, fields), level);
   }
 
   debug(msg: string, fields?: Record<string, unknown>): void {

@@ -27,6 +27,11 @@ export function startDraining(): void {
   draining = true;
 }
 
+/** Ready again after `startDraining` (a cancelled shutdown; tests). */
+export function stopDraining(): void {
+  draining = false;
+}
+
 function within<T>(promise: Promise<T>, fallback: T): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   promise.catch(() => {});
