@@ -3,11 +3,9 @@
 import BookingPanel from "./islands/BookingPanel.tsx";
 import PrintButton from "./islands/PrintButton.tsx";
 import SeatMap from "./islands/SeatMap.tsx";
-import SeatsLeft from "./islands/SeatsLeft.tsx";
 
 export const islands = {
   BookingPanel,
   PrintButton,
   SeatMap,
-  SeatsLeft,
 };

@@ -93,7 +93,7 @@ export default function Ticket({ booking, now, qrSvg }: TicketProps) {
               <p class="font-semibold">{trip.origin}</p>
             </div>
             <div class="flex-1 border-t-2 border-dashed border-slate-300 text-center">
-              <span class="relative -top-3 bg-white px-2 text-sm text-slate-600">
+              <span class="relative -top-3 whitespace-nowrap bg-white px-2 text-sm text-slate-600">
                 {formatDuration(trip.departsAt, trip.arrivesAt)}
               </span>
             </div>
@@ -136,7 +136,11 @@ export default function Ticket({ booking, now, qrSvg }: TicketProps) {
               Show this code when you board
             </strong>
             It is signed by Busbook, so the conductor can check it even offline.
-            The reference {bookingReference(booking.id)} works too.
+            The reference{" "}
+            <span class="whitespace-nowrap">
+              {bookingReference(booking.id)}
+            </span>{" "}
+            works too.
             <span class="mt-3 block">
               <PrintButton label="Print ticket" />
             </span>
@@ -160,11 +164,13 @@ export default function Ticket({ booking, now, qrSvg }: TicketProps) {
           </Row>
         ))}
         <Row label="Booked by">
-          <span class="break-all">
+          <span class="[overflow-wrap:anywhere]">
             {booking.passenger.name} ({booking.passenger.email})
           </span>
         </Row>
-        <Row label="Total">{formatPrice(booking.totalCents)}</Row>
+        <Row label="Total">
+          {ended ? "Nothing charged" : formatPrice(booking.totalCents)}
+        </Row>
         <Row label="Booked">
           {formatDateTimeWithZone(booking.createdAt, zone)}
         </Row>

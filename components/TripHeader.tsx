@@ -1,9 +1,8 @@
 import type { TripView } from "../lib/trips/types.ts";
 import { toCents } from "../lib/money.ts";
 import { formatDuration, formatPrice, tripClock } from "../lib/format.ts";
-import { ArrowRightIcon, ClockIcon, SeatIcon } from "./Icons.tsx";
+import { ArrowRightIcon, ClockIcon } from "./Icons.tsx";
 import LocalTime from "./LocalTime.tsx";
-import SeatsLeft from "../islands/SeatsLeft.tsx";
 
 export interface TripHeaderProps {
   trip: TripView;
@@ -51,15 +50,6 @@ export default function TripHeader({ trip, departed }: TripHeaderProps) {
             <span class="sr-only">Duration</span>
           </dt>
           <dd>{formatDuration(trip.departsAt, trip.arrivesAt)}</dd>
-        </div>
-        <div class="flex items-center gap-1.5">
-          <dt>
-            <SeatIcon />
-            <span class="sr-only">Seats left</span>
-          </dt>
-          <dd>
-            <SeatsLeft available={trip.availableSeats} />
-          </dd>
         </div>
         <div class="flex gap-1.5">
           <dt class="font-medium">Price</dt>

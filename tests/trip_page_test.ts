@@ -67,7 +67,6 @@ dbTest(
     const scripts = [...html.matchAll(/<script type="module" src="([^"]+)"/g)]
       .map((m) => m[1]);
     assert.deepEqual(scripts, [
-      assets.islands.SeatsLeft.src,
       assets.islands.SeatMap.src,
       assets.islands.BookingPanel.src,
     ]);

@@ -73,7 +73,12 @@ export async function signedInContext(
   browser: Browser,
   appUrl: string,
   user: { token: string },
-  options: { javaScriptEnabled?: boolean } = {},
+  options: {
+    javaScriptEnabled?: boolean;
+    viewport?: { width: number; height: number };
+    /** For axe-core (tests/support/axe.ts): the app's CSP blocks injected scripts. */
+    bypassCSP?: boolean;
+  } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
