@@ -4,6 +4,7 @@
 // script is a file too, not an inline <script>, so the strict CSP of
 // lib/http/security_headers.ts holds on this page as on every other.
 import { gzipSync } from "node:zlib";
+import { NotFoundError } from "./errors.ts";
 
 const DIST = new URL("./", import.meta.resolve("swagger-ui-dist"));
 const SWAGGER_VERSION = "5.35.0";
@@ -29,10 +30,75 @@ interface DocsAsset {
 
 const fromDist = (file: string) => () => Deno.readFile(new URL(file, DIST));
 
+const IMAGE_TYPES: Record<string, string> = {
+  "image/svg+xml": "svg",
+  "image/png": "png",
+  "image/jpeg": "jpg",
+};
+
+/** The stylesheet with its inline images moved out, and those images. */
+interface SplitStylesheet {
+  css: string;
+  images: Map<string, { contentType: string; bytes: Uint8Array<ArrayBuffer> }>;
+}
+
+// url("data:…") with CSS escapes inside the quotes, or url(data:…) bare.
+const DATA_URL = /url\((?:"((?:[^"\\]|\\.)*)"|(data:[^)"']*))\)/g;
+
+function decodeDataUrl(
+  url: string,
+): { contentType: string; bytes: Uint8Array<ArrayBuffer> } | undefined {
+  const comma = url.indexOf(",");
+  const [type, ...params] = url.slice(5, comma).split(";");
+  if (!url.startsWith("data:") || comma < 0 || !IMAGE_TYPES[type]) {
+    return undefined;
+  }
+  const payload = url.slice(comma + 1);
+  if (params.includes("base64")) {
+    return {
+      contentType: type,
+      bytes: Uint8Array.from(atob(payload), (c) => c.charCodeAt(0)),
+    };
+  }
+  const text = payload.replace(
+    /%([0-9a-f]{2})/gi,
+    (_, hex) => String.fromCharCode(parseInt(hex, 16)),
+  );
+  return { contentType: type, bytes: new TextEncoder().encode(text) };
+}
+
+/**
+ * Swagger UI's stylesheet draws its icons from `data:` URLs, which the
+ * CSP's `img-src 'self'` refuses. Rather than loosen the policy, each one
+ * becomes a file of ours (/api/docs/img-N.svg) and the stylesheet points
+ * there.
+ */
+export function splitStylesheet(source: string): SplitStylesheet {
+  const images: SplitStylesheet["images"] = new Map();
+  const css = source.replace(DATA_URL, (whole, quoted, bare) => {
+    const url = quoted !== undefined ? quoted.replace(/\\(.)/g, "$1") : bare;
+    const image = decodeDataUrl(url);
+    if (!image) return whole;
+    const name = `img-${images.size}.${IMAGE_TYPES[image.contentType]}`;
+    images.set(name, image);
+    return `url("/api/docs/${name}?v=${SWAGGER_VERSION}")`;
+  });
+  return { css, images };
+}
+
+let stylesheet: Promise<SplitStylesheet> | undefined;
+
+function loadStylesheet(): Promise<SplitStylesheet> {
+  stylesheet ??= Deno.readTextFile(new URL("swagger-ui.css", DIST))
+    .then(splitStylesheet);
+  stylesheet.catch(() => stylesheet = undefined);
+  return stylesheet;
+}
+
 const ASSETS: Record<string, DocsAsset> = {
   "swagger-ui.css": {
     contentType: "text/css; charset=utf-8",
-    load: fromDist("swagger-ui.css"),
+    load: async () => new TextEncoder().encode((await loadStylesheet()).css),
   },
   "swagger-ui-bundle.js": {
     contentType: "text/javascript; charset=utf-8",
@@ -69,12 +135,29 @@ export interface LoadedAsset {
 
 const loaded = new Map<string, Promise<LoadedAsset>>();
 
+function imageAsset(name: string): DocsAsset {
+  return {
+    contentType: `image/${
+      name.endsWith(".svg") ? "svg+xml" : name.endsWith(".png") ? "png" : "jpeg"
+    }`,
+    load: async () => {
+      const image = (await loadStylesheet()).images.get(name);
+      if (!image) throw new NotFoundError("No such file");
+      return image.bytes;
+    },
+  };
+}
+
 /**
  * A file of the reference page, read and gzipped once, or undefined for a
  * name that is not one of them (no path from the URL reaches the disk).
  */
 export function docsAsset(name: string): Promise<LoadedAsset> | undefined {
-  const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
+  const asset = Object.hasOwn(ASSETS, name)
+    ? ASSETS[name]
+    : /^img-\d+\.(svg|png|jpg)$/.test(name)
+    ? imageAsset(name)
+    : undefined;
   if (!asset) return undefined;
   let found = loaded.get(name);
   if (!found) {

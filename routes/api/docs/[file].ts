@@ -1,6 +1,6 @@
-// GET /api/docs/:file: the reference page's script and stylesheet, from
-// the pinned swagger-ui-dist package; the version is in their URLs, so
-// browsers may keep them.
+// GET /api/docs/:file: the reference page's scripts, stylesheet and the
+// stylesheet's images, from the pinned swagger-ui-dist package; the
+// version is in their URLs, so browsers may keep them.
 import { z } from "zod";
 import type { Handlers } from "../../../lib/http/router.ts";
 import { errorResponse, type RouteDocs } from "../../../lib/http/openapi.ts";
@@ -33,13 +33,24 @@ export const openapi: RouteDocs = {
     audience: "public",
     request: {
       params: z.object({
-        file: z.enum(["swagger-ui.css", "swagger-ui-bundle.js", "start.js"]),
+        file: z.string().regex(
+          /^(swagger-ui\.css|swagger-ui-bundle\.js|start\.js|img-\d+\.(svg|png|jpg))$/,
+        ).meta({
+          description:
+            "The page's script, start-up script, stylesheet, or one of the stylesheet's images",
+        }),
       }),
     },
     responses: {
       200: {
         description: "The file",
-        contentType: ["text/javascript", "text/css"],
+        contentType: [
+          "text/javascript",
+          "text/css",
+          "image/svg+xml",
+          "image/png",
+          "image/jpeg",
+        ],
         body: z.string(),
       },
       404: errorResponse(404, "`NOT_FOUND`: not one of the page's files"),
