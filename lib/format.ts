@@ -157,7 +157,8 @@ export interface TripClock {
   /**
    * Whether the two times should carry their zone: true when the two ends
    * are not on the same clock (a border, or a trip across a DST change),
-   * where "09:00 → 11:00" would not say how long the trip takes.
+   * where "09:00 → 11:00" would not say how long the trip takes; and when
+   * the zones are not known (the times are then UTC's).
    */
   labelZones: boolean;
   /** Calendar days from the departure's date to the arrival's (local). */
@@ -185,7 +186,9 @@ export function tripClock(trip: TripTimes): TripClock {
   return {
     departs,
     arrives,
-    labelZones: departs.zone !== arrives.zone,
+    // A trip read without its zones is shown in UTC, and says so.
+    labelZones: departs.zone !== arrives.zone ||
+      !trip.originTimeZone || !trip.destinationTimeZone,
     arrivalDayOffset: Math.round(days),
   };
 }
