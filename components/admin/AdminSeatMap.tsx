@@ -1,5 +1,5 @@
 import type { SeatWithPassenger } from "../../lib/trips/types.ts";
-import { formatTime } from "../../lib/format.ts";
+import { formatTimeWithZone } from "../../lib/format.ts";
 import BusFrame from "../../islands/shared/BusFrame.tsx";
 import { STATUS_LOOK } from "../../islands/shared/seat_look.tsx";
 
@@ -74,7 +74,9 @@ function SeatCell({ seat }: { seat: SeatWithPassenger }) {
             {seat.passengerName}
           </a>
           {state === "held" && seat.lockedUntil && (
-            <span class="block">{`until ${formatTime(seat.lockedUntil)}`}</span>
+            <span class="block">
+              {`until ${formatTimeWithZone(seat.lockedUntil, "UTC")}`}
+            </span>
           )}
         </span>
       )}

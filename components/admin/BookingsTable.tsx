@@ -1,5 +1,5 @@
 import type { BookingWithPassenger } from "../../lib/bookings/types.ts";
-import { formatDateTime, formatPrice } from "../../lib/format.ts";
+import { formatDateTimeWithZone, formatPrice } from "../../lib/format.ts";
 import { card, textLink } from "../ui.ts";
 
 export interface BookingsTableProps {
@@ -74,7 +74,7 @@ export default function BookingsTable({ bookings }: BookingsTableProps) {
                   {formatPrice(booking.totalCents)}
                 </td>
                 <td class={`${td} whitespace-nowrap tabular-nums`}>
-                  {formatDateTime(booking.createdAt)}
+                  {formatDateTimeWithZone(booking.createdAt, "UTC")}
                 </td>
                 <td class={`${td} whitespace-nowrap`}>
                   {(booking.status === "PENDING" ||
