@@ -20,6 +20,8 @@ export const bookingColumns = (sql: Sql | Tx) =>
     t.name as "tripName", t.origin as "tripOrigin",
     t.destination as "tripDestination", t.departs_at as "tripDepartsAt",
     t.arrives_at as "tripArrivesAt",
+    t.origin_time_zone as "tripOriginTimeZone",
+    t.destination_time_zone as "tripDestinationTimeZone",
     u.name as "passengerName", u.email as "passengerEmail"
   `;
 
@@ -37,6 +39,8 @@ export type BookingFields = Omit<Booking, "trip"> & {
   tripDestination: string;
   tripDepartsAt: Date;
   tripArrivesAt: Date;
+  tripOriginTimeZone: string;
+  tripDestinationTimeZone: string;
 };
 
 /** A row selected with `bookingColumns`: its trip and passenger flat. */
@@ -70,6 +74,8 @@ export function toBooking(
       destination: row.tripDestination,
       departsAt: row.tripDepartsAt,
       arrivesAt: row.tripArrivesAt,
+      originTimeZone: row.tripOriginTimeZone,
+      destinationTimeZone: row.tripDestinationTimeZone,
     },
   };
   if (!("passengerName" in row)) return booking;

@@ -281,6 +281,8 @@ async function insertBooking(
     tripDestination: trip.destination,
     tripDepartsAt: trip.departsAt,
     tripArrivesAt: trip.arrivesAt,
+    tripOriginTimeZone: trip.originTimeZone,
+    tripDestinationTimeZone: trip.destinationTimeZone,
   });
 }
 

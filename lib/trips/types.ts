@@ -24,13 +24,17 @@ export interface Trip {
   status: TripStatus;
 }
 
-/**
- * What a booking shows of its trip. The zones are optional until every
- * booking reader selects them; pages read a missing zone as UTC.
- */
-export type TripSummary =
-  & Pick<Trip, "name" | "origin" | "destination" | "departsAt" | "arrivesAt">
-  & Partial<Pick<Trip, "originTimeZone" | "destinationTimeZone">>;
+/** What a booking shows of its trip, times on each stop's clock. */
+export type TripSummary = Pick<
+  Trip,
+  | "name"
+  | "origin"
+  | "destination"
+  | "departsAt"
+  | "arrivesAt"
+  | "originTimeZone"
+  | "destinationTimeZone"
+>;
 
 /**
  * A trip to create: its seats are numbered 1..totalSeats. A zone left out
