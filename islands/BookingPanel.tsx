@@ -16,6 +16,7 @@ import {
   panelMessage,
   seatNumbers,
   selectedSeatIds,
+  tripCancelled,
 } from "./shared/seat_state.ts";
 import { formatPrice, formatSeatList } from "../lib/format.ts";
 
@@ -64,6 +65,8 @@ export default function BookingPanel(props: BookingPanelProps) {
 
   const hold = currentHold.value;
   const busy = panelBusy.value;
+  // The live stream may say the operator cancelled the trip meanwhile.
+  const open = props.open && !tripCancelled.value;
   // While a hold exists its seats are the booking, whatever the selection.
   const picked = seatNumbers(hold ? hold.seatIds : selectedSeatIds.value);
   const message = panelMessage.value;
@@ -114,7 +117,7 @@ export default function BookingPanel(props: BookingPanelProps) {
               <strong>{formatPrice(props.priceCents)}</strong> per seat.
             </p>
           )}
-        {hydrated.value && props.signedIn && props.open && (
+        {hydrated.value && props.signedIn && open && (
           <TravellerNames accountName={props.accountName} />
         )}
         {message && (
@@ -126,7 +129,7 @@ export default function BookingPanel(props: BookingPanelProps) {
           </p>
         )}
         <div class="mt-4 space-y-3">
-          {!props.open
+          {!open
             ? <p class="text-slate-700">This trip cannot be booked any more.</p>
             : !props.signedIn
             ? (
@@ -191,7 +194,7 @@ export default function BookingPanel(props: BookingPanelProps) {
             )}
         </div>
       </section>
-      {hydrated.value && props.signedIn && props.open && (
+      {hydrated.value && props.signedIn && open && (
         <StickySummary
           picked={picked}
           priceCents={props.priceCents}

@@ -12,6 +12,7 @@ import {
   seats,
   selectedSeatIds,
   takenText,
+  tripCancelled,
   updateSeats,
 } from "./shared/seat_state.ts";
 import type { Seat } from "../lib/trips/seat_status.ts";
@@ -69,7 +70,14 @@ export default function SeatMap(props: SeatMapProps) {
     // Live seats: every committed change arrives as the trip's seats.
     const events = new EventSource(props.liveUpdatesUrl);
     events.addEventListener("seats", (event) => {
-      const { seats: fresh } = JSON.parse(event.data) as { seats: Seat[] };
+      const { seats: fresh, status } = JSON.parse(event.data) as {
+        seats: Seat[];
+        status?: string;
+      };
+      if (status === "CANCELLED") {
+        tripCancelled.value = true;
+        selectedSeatIds.value = [];
+      }
       const lost = updateSeats(fresh);
       if (lost.length) {
         panelMessage.value = {
@@ -109,7 +117,11 @@ export default function SeatMap(props: SeatMapProps) {
       class="space-y-2"
     >
       <p data-testid="seats-left" class="text-center font-semibold">
-        {free ? `${pluralSeats(free)} left` : "Sold out"}
+        {tripCancelled.value
+          ? "This trip was cancelled"
+          : free
+          ? `${pluralSeats(free)} left`
+          : "Sold out"}
       </p>
       <input type="hidden" name="tripId" value={props.tripId} />
       {props.idempotencyKey && (
@@ -138,7 +150,7 @@ export default function SeatMap(props: SeatMapProps) {
                   key={seat.id}
                   seat={seat}
                   maxSeats={props.maxSeats}
-                  open={props.open}
+                  open={props.open && !tripCancelled.value}
                   focusable={seat.seatNumber === focusNumber.value}
                   onFocus={() => (focusNumber.value = seat.seatNumber)}
                 />

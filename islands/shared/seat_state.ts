@@ -33,6 +33,9 @@ export const currentHold = signal<Hold | null>(null);
  */
 export const holdInFlight = signal<number[]>([]);
 
+/** True once the live stream says the operator cancelled the trip. */
+export const tripCancelled = signal(false);
+
 /** The traveller's name typed for each selected seat, by seat id. */
 export const travellerNames = signal<Record<number, string>>({});
 

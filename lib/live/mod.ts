@@ -7,7 +7,10 @@ import { onTripChanged } from "../trips/changes.ts";
 import { getTripReads } from "../trips/reads.ts";
 import { SeatEventHub } from "./seat_events.ts";
 
-/** The `seats` event body: a trip's current seat statuses. */
+/**
+ * The `seats` event body: a trip's current seat statuses, and the trip's
+ * status (an open page learns at once that the trip was cancelled).
+ */
 export async function loadSeatsEvent(
   tripId: number,
 ): Promise<string | undefined> {
@@ -15,6 +18,7 @@ export async function loadSeatsEvent(
   if (!found) return undefined;
   return JSON.stringify({
     tripId,
+    status: found.trip.status,
     availableSeats: found.trip.availableSeats,
     seats: found.seats,
   });

@@ -164,3 +164,64 @@ for (const size of SIZES) {
     { ignore: withoutChromium },
   );
 }
+
+dbTest(
+  "an operator cancelling the whole trip ends an open hold at once, in words",
+  async () => {
+    const trip = await createTestTrip({ priceCents: 1000, totalSeats: 8 });
+    const [passenger, operator] = await Promise.all([
+      createTestUser(),
+      createTestUser({ role: "admin" }),
+    ]);
+    const server = await serveApp();
+    const browser = await launchBrowser();
+    try {
+      const context = await signedInContext(browser, server.url, passenger);
+      const page = await context.newPage();
+      await recordAlerts(page);
+      const stream = page.waitForResponse((res) =>
+        res.url().endsWith(`/api/trips/${trip.id}/events`)
+      );
+      await page.goto(`${server.url}/trips/${trip.id}`);
+      await stream;
+      await page.getByRole("button", { name: /^Seat 1,/ }).click();
+      await page.getByRole("button", { name: /^Hold seat 1/ }).click();
+      await page.getByRole("timer").waitFor();
+
+      const cancelled = await app.request(
+        `/api/admin/trips/${trip.id}/cancel`,
+        { method: "POST", headers: bearer(operator) },
+      );
+      assert.equal(cancelled.status, 200);
+      await page.getByRole("alert").getByText(
+        "The operator cancelled this trip, so your hold has ended. No charge was made.",
+      ).waitFor();
+      assert.equal(await page.getByRole("timer").count(), 0);
+      assert.equal(
+        await page.getByRole("button", { name: "Confirm booking" }).count(),
+        0,
+      );
+      assert.deepEqual(await alertsSeen(page), [
+        "The operator cancelled this trip, so your hold has ended. No charge was made.",
+      ]);
+      assert.equal(
+        await page.getByTestId("seats-left").textContent(),
+        "This trip was cancelled",
+      );
+      await page.getByText("This trip cannot be booked any more.").waitFor();
+      assert.equal(
+        await page.getByRole("button", { name: /^Seat 2,/ })
+          .getAttribute("aria-disabled"),
+        "true",
+      );
+      await page.screenshot({
+        path: await screenshotPath("hold-trip-cancelled"),
+        fullPage: true,
+      });
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  },
+  { ignore: withoutChromium },
+);
