@@ -41,6 +41,8 @@ const EnvSchema = z.object({
   SESSIONS_STATELESS: z.stringbool().default(false),
   // Benchmarks only: record no metrics (/metrics stays empty of app figures).
   METRICS_ENABLED: z.stringbool().default(true),
+  // Deno's own switch for OpenTelemetry export; the app adds its spans then.
+  OTEL_DENO: z.stringbool().default(false),
   // Tests: hold every /api response against the OpenAPI document.
   OPENAPI_VALIDATE_RESPONSES: z.stringbool().default(false),
   // Prefix of every Redis key this process writes (tests use one per run).

@@ -6,6 +6,7 @@ import { BadRequestError, ConflictError } from "../http/errors.ts";
 import { tripChanged } from "../trips/changes.ts";
 import { countBookingAttempt } from "../metrics/bookings.ts";
 import { countHoldsExpired } from "../metrics/registry.ts";
+import { traced } from "../tracing.ts";
 import {
   assertSeatsOnTrip,
   assertTripOpen,
@@ -80,12 +81,17 @@ async function reserveSeats(
   }
   let outcome: Outcome;
   try {
-    outcome = await sql.begin((tx) =>
-      reserveInTransaction(
-        tx,
-        { ...request, seatIds },
-        { status, fingerprint, names },
-      )
+    outcome = await traced(
+      "booking.transaction",
+      {},
+      () =>
+        sql.begin((tx) =>
+          reserveInTransaction(
+            tx,
+            { ...request, seatIds },
+            { status, fingerprint, names },
+          )
+        ),
     );
   } catch (error) {
     // A concurrent request with the same key won the race: once it

@@ -1,5 +1,6 @@
 import postgres from "postgres";
 import { env } from "../env.ts";
+import { recordStatement, tracingEnabled } from "../tracing.ts";
 
 export type Sql = postgres.Sql;
 /** A transaction handle from `sql.begin`; queries on it run inside the transaction. */
@@ -17,6 +18,8 @@ export const POOL_APPLICATION_NAME = `busbook/${
 export const sql: Sql = postgres(env.DATABASE_URL, {
   max: env.DATABASE_POOL_MAX,
   connection: { application_name: POOL_APPLICATION_NAME },
+  // With OTEL_DENO, every statement is an event on the active span.
+  debug: tracingEnabled ? recordStatement : undefined,
   idle_timeout: 30,
   connect_timeout: 10,
   types: {

@@ -1,8 +1,9 @@
-// How booking writes are counted: lib/bookings wraps each booking and hold
-// attempt in `countBookingAttempt`, which records the outcome from the
-// result or the error it ends with.
+// How booking writes are counted and traced: lib/bookings wraps each
+// booking and hold attempt in `countBookingAttempt`, which records the
+// outcome from the result or the error it ends with, in a span of its own.
 import { fromDatabaseError, HttpError } from "../http/errors.ts";
 import { type BookingOutcome, countBooking } from "./registry.ts";
+import { traced } from "../tracing.ts";
 
 /** The outcome an attempt that threw is counted as. */
 export function outcomeOf(error: unknown): BookingOutcome {
@@ -25,12 +26,21 @@ export async function countBookingAttempt<T>(
   kind: "book" | "hold",
   attempt: () => Promise<T>,
 ): Promise<T> {
-  try {
-    const result = await attempt();
-    countBooking(kind, "booked");
-    return result;
-  } catch (error) {
-    countBooking(kind, outcomeOf(error));
-    throw error;
-  }
+  return await traced(
+    `booking.${kind}`,
+    { "busbook.kind": kind },
+    async (span) => {
+      try {
+        const result = await attempt();
+        countBooking(kind, "booked");
+        span?.setAttribute("busbook.outcome", "booked");
+        return result;
+      } catch (error) {
+        const outcome = outcomeOf(error);
+        countBooking(kind, outcome);
+        span?.setAttribute("busbook.outcome", outcome);
+        throw error;
+      }
+    },
+  );
 }
