@@ -1,6 +1,6 @@
 // Every request, in this order: a request id, the metrics and access log
 // (lib/http/observe.ts), the OpenAPI contract check (tests only), security
-// headers, the body limit, the session, the protected-prefix table
+// headers, a default Cache-Control (private, no-cache), the body limit, the session, the protected-prefix table
 // (lib/auth/access.ts), then the CSRF check.
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../lib/http/context.ts";
@@ -12,6 +12,7 @@ import { authenticate } from "../lib/auth/tokens.ts";
 import { enforceAccess } from "../lib/auth/access.ts";
 import { csrfProtection } from "../lib/http/csrf.ts";
 import { observeRequests } from "../lib/http/observe.ts";
+import { defaultCacheControl } from "../lib/http/cache_headers.ts";
 import { contractCheck } from "../lib/http/openapi_contract.ts";
 import { openApiDocument } from "../lib/http/openapi.ts";
 
@@ -20,6 +21,7 @@ export const handler: MiddlewareHandler<AppEnv>[] = [
   observeRequests({ logRequests: env.LOG_REQUESTS }),
   ...(env.OPENAPI_VALIDATE_RESPONSES ? [contractCheck(openApiDocument)] : []),
   securityHeaders,
+  defaultCacheControl,
   requestBodyLimit,
   authenticate,
   enforceAccess,

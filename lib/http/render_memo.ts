@@ -1,4 +1,5 @@
 import { gzipSync } from "node:zlib";
+import { strongEtag } from "./cache_headers.ts";
 
 /** What a memoized render produced. */
 export interface Rendered {
@@ -11,6 +12,7 @@ export interface Rendered {
 export class MemoPage {
   #bytes: Uint8Array<ArrayBuffer> | undefined;
   #gzip: Uint8Array<ArrayBuffer> | undefined;
+  #etag: string | undefined;
 
   constructor(readonly html: string) {}
 
@@ -18,6 +20,15 @@ export class MemoPage {
   bytes(): Uint8Array<ArrayBuffer> {
     this.#bytes ??= new TextEncoder().encode(this.html);
     return this.#bytes;
+  }
+
+  /**
+   * A strong ETag of the HTML, hashed once per render; the gzipped
+   * representation's differs (`-gz`), as strong validators must.
+   */
+  etag(gzipped: boolean): string {
+    this.#etag ??= strongEtag(this.html);
+    return gzipped ? `${this.#etag.slice(0, -1)}-gz"` : this.#etag;
   }
 
   /** The HTML gzipped (level 6), compressed once per render, not per request. */

@@ -8,6 +8,7 @@ import { renderDocument } from "../../lib/islands/document.ts";
 import { getUser } from "../../lib/auth/users.ts";
 import { findActiveHold } from "../../lib/bookings/mod.ts";
 import { acceptsGzip, RenderMemo } from "../../lib/http/render_memo.ts";
+import { notModified, SHARED_READ } from "../../lib/http/cache_headers.ts";
 import type { SessionUser } from "../../lib/auth/types.ts";
 import TripPage from "../../components/TripPage.tsx";
 
@@ -79,6 +80,8 @@ export const handler: Handlers = {
       formError: FORM_ERRORS[c.req.query("error") ?? ""],
     };
     if (request.user || new URL(c.req.url).search !== "") {
+      // A passenger's own page (their hold, a form key): never shared.
+      c.header("cache-control", "private, no-store");
       return c.html((await renderTripPage(request)).html);
     }
     const json = await getTripReads().tripJson(request.id);
@@ -90,14 +93,23 @@ export const handler: Handlers = {
       json,
       () => renderTripPage(request),
     );
-    // Encoded and compressed once per change of the trip, not per request.
+    // Encoded, compressed and hashed once per change of the trip, not per
+    // request. The same page for every anonymous visitor, so shared caches
+    // may keep it for a second; a session cookie gets a page of its own.
+    const gzipped = acceptsGzip(c.req.header("accept-encoding"));
+    const etag = page.etag(gzipped);
     const headers = {
       "content-type": "text/html; charset=UTF-8",
-      vary: "Accept-Encoding",
+      vary: "Accept-Encoding, Cookie",
+      "cache-control": SHARED_READ,
     };
-    if (!acceptsGzip(c.req.header("accept-encoding"))) {
-      return c.body(page.bytes(), 200, headers);
-    }
-    return c.body(page.gzip(), 200, { ...headers, "content-encoding": "gzip" });
+    const unchanged = notModified(c, etag, headers);
+    if (unchanged) return unchanged;
+    if (!gzipped) return c.body(page.bytes(), 200, { ...headers, etag });
+    return c.body(page.gzip(), 200, {
+      ...headers,
+      etag,
+      "content-encoding": "gzip",
+    });
   },
 };

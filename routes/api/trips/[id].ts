@@ -2,18 +2,29 @@
 import type { Handlers } from "../../../lib/http/router.ts";
 import { NotFoundError } from "../../../lib/http/errors.ts";
 import { getTripReads } from "../../../lib/trips/reads.ts";
+import {
+  EtagMemo,
+  notModified,
+  SHARED_READ,
+} from "../../../lib/http/cache_headers.ts";
 import { validateIdParam } from "../../../lib/http/validation.ts";
 import { errorResponse, type RouteDocs } from "../../../lib/http/openapi.ts";
 import { TripWithSeatsBody } from "../../../lib/http/openapi_schemas.ts";
 
 const JSON_TYPE = { "content-type": "application/json; charset=UTF-8" };
+const etags = new EtagMemo();
 
 export const handler: Handlers = {
   // The body comes from the cache as ready JSON (lib/trips/reads.ts).
   async GET(c) {
-    const json = await getTripReads().tripJson(validateIdParam(c));
+    const id = validateIdParam(c);
+    const json = await getTripReads().tripJson(id);
     if (json === undefined) throw new NotFoundError("Trip not found");
-    return c.body(json, 200, JSON_TYPE);
+    // The same body for everyone: shared caches may keep it for a second.
+    const etag = etags.etag(String(id), json);
+    const cacheControl = { "cache-control": SHARED_READ };
+    return notModified(c, etag, cacheControl) ??
+      c.body(json, 200, { ...JSON_TYPE, ...cacheControl, etag });
   },
 };
 
@@ -24,7 +35,15 @@ export const openapi: RouteDocs = {
     tags: ["Trips"],
     audience: "public",
     responses: {
-      200: { description: "The trip and its seats", body: TripWithSeatsBody },
+      200: {
+        description:
+          "The trip and its seats. Shared caches may keep it for a second " +
+          "(`Cache-Control: public, max-age=0, s-maxage=1, " +
+          "stale-while-revalidate=1`); a strong `ETag` validates it.",
+        body: TripWithSeatsBody,
+        headers: { ETag: "Strong validator of this body" },
+      },
+      304: { description: "Not modified: the `If-None-Match` ETag is current" },
       404: errorResponse(404, "`NOT_FOUND`: no such trip"),
     },
   },
