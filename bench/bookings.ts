@@ -6,7 +6,9 @@
 //
 // Env: DATABASE_URL (server to use; default postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_SECONDS (default 10), BENCH_CLIENTS (default "10,20"),
-// BENCH_PORT (default 8102), PGBENCH (path to pgbench).
+// BENCH_PORT (default 8102), PGBENCH (path to pgbench), BENCH_PARALLEL=1
+// (the app on every core, `deno serve --parallel`, the pool split between
+// the isolates).
 import type postgres from "postgres";
 import { createBenchDatabase, databaseServer } from "./database.ts";
 import { initPgbench, pgbenchTps } from "./pgbench.ts";
@@ -15,7 +17,11 @@ import {
   createScratchDatabase,
   type ScratchDatabase,
 } from "../tests/support/scratch_database.ts";
-import { type ServerProcess, startApp } from "../tests/support/processes.ts";
+import {
+  type ServerProcess,
+  startApp,
+  startParallelApp,
+} from "../tests/support/processes.ts";
 
 const seconds = Number(Deno.env.get("BENCH_SECONDS") ?? 10);
 const clientCounts = (Deno.env.get("BENCH_CLIENTS") ?? "10,20").split(",")
@@ -146,9 +152,14 @@ try {
     clientCounts.length * seconds * 3000 + 2000,
   );
   // One connection per client, as pgbench uses.
-  app = await startApp({
-    DATABASE_POOL_MAX: String(Math.max(...clientCounts)),
-  }, { port });
+  const cores = navigator.hardwareConcurrency;
+  app = Deno.env.get("BENCH_PARALLEL")
+    ? await startParallelApp({
+      DATABASE_POOL_MAX: String(Math.ceil(Math.max(...clientCounts) / cores)),
+    }, { port })
+    : await startApp({
+      DATABASE_POOL_MAX: String(Math.max(...clientCounts)),
+    }, { port });
   // Warm-up: JIT, connection pool, plan caches.
   await distinctSeats(tokens, seats.splice(0, 1000), 10, 1);
 

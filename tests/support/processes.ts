@@ -196,6 +196,34 @@ export function startApp(
 }
 
 /**
+ * Starts the app on every core (`deno serve --parallel parallel.ts`) on
+ * 127.0.0.1 and waits until /healthz answers, like {@link startApp}.
+ */
+export function startParallelApp(
+  env: Record<string, string> = {},
+  options: Omit<AppOptions, "entry"> = {},
+): Promise<ServerProcess> {
+  const port = options.port || freePort();
+  return startServer({
+    args: [
+      "serve",
+      "--parallel",
+      "-A",
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "parallel.ts",
+    ],
+    env,
+    port,
+    readyPath: "/healthz",
+    timeoutMs: options.timeoutMs,
+    name: "app",
+  });
+}
+
+/**
  * Runs `tests/fixtures/<name>` in its own Deno process (so it can read a
  * different environment at start-up), asserts it exited 0, and returns its
  * stderr and the JSON object it printed as its last stdout line.
