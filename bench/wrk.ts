@@ -8,6 +8,8 @@ export interface WrkOptions {
   seconds: number;
   /** Sent as Accept-Encoding when given. */
   acceptEncoding?: string;
+  /** More request headers (e.g. Authorization). */
+  headers?: Record<string, string>;
   /** The server's process, to measure its CPU time per request. */
   serverPid?: number;
 }
@@ -51,6 +53,10 @@ export async function wrk(
       ...(options.acceptEncoding
         ? ["-H", `Accept-Encoding: ${options.acceptEncoding}`]
         : []),
+      ...Object.entries(options.headers ?? {}).flatMap(([name, value]) => [
+        "-H",
+        `${name}: ${value}`,
+      ]),
       url,
     ],
     stdout: "piped",

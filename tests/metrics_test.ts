@@ -75,6 +75,7 @@ dbTest(
         const name of [
           "busbook_http_requests_total",
           "busbook_http_request_duration_seconds_bucket",
+          "busbook_http_requests_in_flight",
           "busbook_live_streams_open",
           "busbook_db_connections",
           "busbook_db_pool_max",

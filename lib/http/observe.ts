@@ -7,7 +7,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
 import type { AppEnv } from "./context.ts";
-import { observeRequest } from "../metrics/registry.ts";
+import { observeRequest, requestStarted } from "../metrics/registry.ts";
 import { log as defaultLog, type Logger } from "../log.ts";
 
 /** The label of a request no route answered (keeps label values bounded). */
@@ -38,7 +38,12 @@ export function observeRequests(
   const logger = options.logger ?? defaultLog;
   return async (c, next) => {
     const started = performance.now();
-    await next();
+    const ended = requestStarted();
+    try {
+      await next();
+    } finally {
+      ended();
+    }
     const ms = performance.now() - started;
     const status = c.res.status;
     const route = routeOf(c);

@@ -49,6 +49,28 @@ const requestDuration = new client.Histogram({
   registers: [registry],
 });
 
+let inFlight = 0;
+
+new client.Gauge({
+  name: "busbook_http_requests_in_flight",
+  help:
+    "Requests being answered now; above DATABASE_POOL_MAX, database-bound ones queue for a connection",
+  registers: [registry],
+  collect() {
+    this.set(inFlight);
+  },
+});
+
+/** Marks a request started; call the returned function when it ends. */
+export function requestStarted(): () => void {
+  inFlight++;
+  let ended = false;
+  return () => {
+    if (!ended) inFlight--;
+    ended = true;
+  };
+}
+
 type Child = { inc(): void; observe(value: number): void };
 const httpChildren = new Map<string, Child>();
 
