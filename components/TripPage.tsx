@@ -1,5 +1,5 @@
 import type { SessionUser } from "../lib/auth/types.ts";
-import type { Seat, TripView } from "../lib/trips/types.ts";
+import type { PlacedSeat, TripView } from "../lib/trips/types.ts";
 import { toCents } from "../lib/money.ts";
 import { formatSeatList } from "../lib/format.ts";
 import { loginUrl } from "../lib/auth/access.ts";
@@ -8,11 +8,12 @@ import Layout from "./Layout.tsx";
 import Notice from "./Notice.tsx";
 import TripHeader from "./TripHeader.tsx";
 import SeatMap from "../islands/SeatMap.tsx";
+import SeatLegend from "./SeatLegend.tsx";
 import BookingPanel from "../islands/BookingPanel.tsx";
 
 export interface TripPageProps {
   trip: TripView;
-  seats: Seat[];
+  seats: PlacedSeat[];
   user: SessionUser | null;
   hold: ActiveHold | null;
   now: Date;
@@ -80,6 +81,7 @@ export default function TripPage(props: TripPageProps) {
             liveUpdatesUrl={props.liveUpdatesUrl}
             chosenSeatIds={props.chosenSeatIds}
           />
+          <SeatLegend seats={props.seats} />
         </section>
         <div class="lg:sticky lg:top-6">
           <BookingPanel

@@ -3,7 +3,6 @@ import { useSignal } from "@preact/signals";
 import BusFrame from "./shared/BusFrame.tsx";
 import SeatCheckbox from "./shared/SeatCheckbox.tsx";
 import SeatButton from "./shared/SeatButton.tsx";
-import { SeatLegend } from "./shared/seat_look.tsx";
 import { pluralSeats } from "../lib/format.ts";
 import { noticeHoldEndedElsewhere } from "./shared/hold_end.ts";
 import {
@@ -15,11 +14,12 @@ import {
   tripCancelled,
   updateSeats,
 } from "./shared/seat_state.ts";
-import type { Seat } from "../lib/trips/seat_status.ts";
+import type { PlacedSeat, Seat } from "../lib/trips/seat_status.ts";
 
 export interface SeatMapProps {
   tripId: number;
-  seats: Seat[];
+  /** Every seat with its place: the map draws the vehicle's layout. */
+  seats: PlacedSeat[];
   /** Most seats one booking may take. */
   maxSeats: number;
   /** Where the no-JavaScript form posts the checked seats. */
@@ -37,17 +37,12 @@ export interface SeatMapProps {
   chosenSeatIds?: number[];
 }
 
-const KEY_STEPS: Record<string, number> = {
-  ArrowLeft: -1,
-  ArrowRight: 1,
-  ArrowUp: -4,
-  ArrowDown: 4,
-};
-
 /**
- * The bus seat map. On the server (and without JavaScript) it is a form of
- * seat checkboxes; once hydrated the seats become toggle buttons that share
- * the selection with the BookingPanel island and move focus with arrow keys.
+ * The seat map, drawn from the vehicle's layout (decks, rows, aisle). On
+ * the server (and without JavaScript) it is a form of seat checkboxes; once
+ * hydrated the seats become toggle buttons that share the selection with
+ * the BookingPanel island and move focus with arrow keys: left and right
+ * in seat order, up and down to the nearest seat of the next row.
  */
 export default function SeatMap(props: SeatMapProps) {
   const hydrated = useSignal(false);
@@ -90,20 +85,38 @@ export default function SeatMap(props: SeatMapProps) {
     return () => events.close();
   }, []);
 
+  // Live: states from the stream, places from the layout.
   const current = hydrated.value
-    ? props.seats.map((s) => seats.value[s.id] ?? s)
+    ? props.seats.map((s) => ({
+      ...s,
+      status: seats.value[s.id]?.status ?? s.status,
+    }))
     : props.seats;
   const numbers = current.map((s) => s.seatNumber);
   // Live: the map's own seats, so the count follows every change.
   const free = current.filter((s) => s.status === "AVAILABLE").length;
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const from = Number((event.target as HTMLElement).dataset.seat);
+    const { key } = event;
+    const seat = Number((event.target as HTMLElement).dataset.seat);
+    const from = current.find((s) => s.seatNumber === seat);
     if (!from) return;
-    let to = from + (KEY_STEPS[event.key] ?? 0);
-    if (event.key === "Home") to = numbers[0];
-    if (event.key === "End") to = numbers[numbers.length - 1];
-    if (to === from || !numbers.includes(to)) return;
+    const step = key === "ArrowUp" ? -1 : key === "ArrowDown" ? 1 : 0;
+    const to = step
+      ? current.filter((s) => s.deck === from.deck && s.row === from.row + step)
+        .sort((a, b) =>
+          Math.abs(a.column - from.column) - Math.abs(b.column - from.column)
+        )[0]?.seatNumber
+      : key === "ArrowLeft"
+      ? seat - 1
+      : key === "ArrowRight"
+      ? seat + 1
+      : key === "Home"
+      ? numbers[0]
+      : key === "End"
+      ? numbers[numbers.length - 1]
+      : 0;
+    if (!to || to === seat || !numbers.includes(to)) return;
     event.preventDefault();
     focusNumber.value = to;
     group.current?.querySelector<HTMLElement>(`[data-seat="${to}"]`)?.focus();
@@ -145,10 +158,11 @@ export default function SeatMap(props: SeatMapProps) {
             </p>
             <BusFrame
               seats={current}
-              renderSeat={(seat) => (
+              renderSeat={(seat, where) => (
                 <SeatButton
                   key={seat.id}
                   seat={seat}
+                  where={where}
                   maxSeats={props.maxSeats}
                   open={props.open && !tripCancelled.value}
                   focusable={seat.seatNumber === focusNumber.value}
@@ -165,11 +179,12 @@ export default function SeatMap(props: SeatMapProps) {
             </legend>
             <BusFrame
               seats={current}
-              renderSeat={(seat) => <SeatCheckbox key={seat.id} seat={seat} />}
+              renderSeat={(seat, where) => (
+                <SeatCheckbox key={seat.id} seat={seat} where={where} />
+              )}
             />
           </fieldset>
         )}
-      <SeatLegend />
     </form>
   );
 }

@@ -132,11 +132,21 @@ Deno.test("the same island twice gets two markers and one script", () => {
   assert.equal(injectIslandTags("<head></head>", [], assets), "<head></head>");
 });
 
+// Seats of a 2+2 coach, front row (the map draws their places).
+const place = (column: number) => ({
+  deck: 1,
+  row: 1,
+  column,
+  kind: "seat" as const,
+  price: 10,
+  priceClass: null,
+});
+
 const seatMapProps: SeatMapProps = {
   tripId: 1,
   seats: [
-    { id: 11, seatNumber: 1, status: "AVAILABLE" },
-    { id: 12, seatNumber: 2, status: "BOOKED" },
+    { ...place(1), id: 11, seatNumber: 1, status: "AVAILABLE" },
+    { ...place(2), id: 12, seatNumber: 2, status: "BOOKED" },
   ],
   maxSeats: 10,
   formAction: "/bookings",

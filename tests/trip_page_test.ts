@@ -59,9 +59,25 @@ dbTest(
 
     const props = islandProps(html, "SeatMap");
     assert.equal(props.tripId, trip.id);
+    // Each seat carries its place on the 2+2 coach and its price (issue 14).
+    const place = { deck: 1, row: 1, kind: "seat", price: 19.5 };
     assert.deepEqual((props.seats as unknown[]).slice(1, 3), [
-      { id: seatIds[1], seatNumber: 2, status: "AVAILABLE" },
-      { id: seatIds[2], seatNumber: 3, status: "BOOKED" },
+      {
+        id: seatIds[1],
+        seatNumber: 2,
+        status: "AVAILABLE",
+        ...place,
+        column: 2,
+        priceClass: null,
+      },
+      {
+        id: seatIds[2],
+        seatNumber: 3,
+        status: "BOOKED",
+        ...place,
+        column: 4,
+        priceClass: null,
+      },
     ]);
     const assets = loadAssetManifest()!;
     const scripts = [...html.matchAll(/<script type="module" src="([^"]+)"/g)]

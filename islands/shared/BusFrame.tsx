@@ -1,72 +1,96 @@
 import type { ComponentChildren } from "preact";
-import { busRows } from "./seat_look.tsx";
+import type { PlacedSeat } from "../../lib/trips/seat_status.ts";
 
-export interface BusFrameProps<T extends { seatNumber: number }> {
+/** What a seat map needs of a seat to place it. */
+export type Placed = Pick<
+  PlacedSeat,
+  "seatNumber" | "deck" | "row" | "column" | "kind"
+>;
+
+export interface BusFrameProps<T extends Placed> {
   seats: readonly T[];
-  renderSeat: (seat: T) => ComponentChildren;
+  /** `where`: "window", "aisle", or "upper deck, window" on two decks. */
+  renderSeat: (seat: T, where: string) => ComponentChildren;
+  /** A cell for the aisle or a gap: sized like the seats it stands among. */
+  gapClass?: string;
 }
 
+const DECKS = ["Lower deck", "Upper deck"];
+
 /**
- * The outline of a coach seen from above, front at the top: the driver and
- * the door, then rows of two seats, the aisle (with the row number), two
- * seats.
+ * The outline of a vehicle seen from above, front at the top, one frame
+ * per deck: the driver and the door, then its rows — seats (or berths) in
+ * their columns, the aisle (a column no seat uses, with the row number)
+ * between them.
  */
-export default function BusFrame<T extends { seatNumber: number }>(
-  { seats, renderSeat }: BusFrameProps<T>,
+export default function BusFrame<T extends Placed>(
+  { seats, renderSeat, gapClass = "bus-gap" }: BusFrameProps<T>,
 ) {
-  const rows = busRows(seats);
+  const decks = [...new Set(seats.map((s) => s.deck))].sort();
   return (
-    <div class="mx-auto w-fit">
-      <p class="bus-front">
-        <span aria-hidden="true">▲</span> Front of the bus
-      </p>
-      <div class="bus-body">
-        <div class="bus-cab">
-          <span class="flex items-center gap-1">
-            <svg
-              viewBox="0 0 24 24"
-              class="size-6"
-              aria-hidden="true"
-              fill="none"
-              stroke="currentColor"
-              stroke-width="2"
-            >
-              <circle cx="12" cy="12" r="9" />
-              <circle cx="12" cy="12" r="2" />
-              <path d="M12 14v7M10 12H3M14 12h7" />
-            </svg>
-            Driver
-          </span>
-          <span class="rounded-sm border-2 border-slate-400 px-1.5 py-0.5">
-            Door
-          </span>
-        </div>
-        <div class="space-y-2">
-          {rows.map((row, index) => (
-            <div
-              key={index}
-              class="bus-row"
-            >
-              {row.slice(0, 2).map((seat, i) =>
-                seat
-                  ? renderSeat(seat)
-                  : <span key={`gap-${i}`} class="size-11 sm:size-12" />
+    <div class="bus-decks">
+      {decks.map((deck) => {
+        const own = seats.filter((s) => s.deck === deck);
+        const columns = own.map((s) => s.column);
+        const left = Math.min(...columns);
+        const right = Math.max(...columns);
+        const rows = Math.max(...own.map((s) => s.row));
+        const name = decks.length > 1 ? DECKS[deck - 1] : "";
+        return (
+          <div
+            key={deck}
+            role={name ? "group" : undefined}
+            aria-label={name || undefined}
+          >
+            <p class="bus-front">
+              <span aria-hidden="true">▲</span> Front of the bus
+              {name && <span class="block">{name}</span>}
+            </p>
+            <div class="bus-body">
+              {deck === 1 && (
+                <div class="bus-cab">
+                  <span>Driver</span>
+                  <span class="rounded-sm border-2 border-slate-400 px-1.5">
+                    Door
+                  </span>
+                </div>
               )}
-              <span
-                class="text-center text-xs font-medium text-slate-500"
-                aria-hidden="true"
-              >
-                {index + 1}
-              </span>
-              {row.slice(2).map((seat, i) =>
-                seat
-                  ? renderSeat(seat)
-                  : <span key={`gap-${i + 2}`} class="size-11 sm:size-12" />
-              )}
+              {Array.from({ length: rows }, (_, r) => {
+                let aisleShown = false;
+                return (
+                  <div key={r} class="bus-row">
+                    {Array.from({ length: right - left + 1 }, (_, i) => {
+                      const column = left + i;
+                      const seat = own.find((s) =>
+                        s.row === r + 1 && s.column === column
+                      );
+                      if (seat) {
+                        const side = column === left || column === right
+                          ? "window"
+                          : "aisle";
+                        return renderSeat(
+                          seat,
+                          name ? `${name.toLowerCase()}, ${side}` : side,
+                        );
+                      }
+                      if (columns.includes(column)) {
+                        return <span key={column} class={gapClass} />;
+                      }
+                      const label = aisleShown ? "" : r + 1;
+                      aisleShown = true;
+                      return (
+                        <span key={column} class="bus-aisle" aria-hidden="true">
+                          {label}
+                        </span>
+                      );
+                    })}
+                  </div>
+                );
+              })}
             </div>
-          ))}
-        </div>
-      </div>
+          </div>
+        );
+      })}
     </div>
   );
 }

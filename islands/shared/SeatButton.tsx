@@ -11,10 +11,12 @@ import {
   selectedSeatIds,
   toggleSeat,
 } from "./seat_state.ts";
-import type { Seat } from "../../lib/trips/seat_status.ts";
+import type { PlacedSeat, Seat } from "../../lib/trips/seat_status.ts";
 
 export interface SeatButtonProps {
-  seat: Seat;
+  seat: PlacedSeat;
+  /** "window", "upper deck, aisle", … (BusFrame says). */
+  where: string;
   maxSeats: number;
   open: boolean;
   /** The one seat in the tab order (roving tabindex); arrows move it. */
@@ -30,7 +32,7 @@ function lookOf(seat: Seat): SeatLook {
 
 /** A seat as a toggle button: pressed when selected. */
 export default function SeatButton(
-  { seat, maxSeats, open, focusable, onFocus }: SeatButtonProps,
+  { seat, where, maxSeats, open, focusable, onFocus }: SeatButtonProps,
 ) {
   const look = lookOf(seat);
   const selectable = open && (look === "available" || look === "selected");
@@ -43,7 +45,9 @@ export default function SeatButton(
     } else if (!selectable) {
       panelMessage.value = {
         tone: "info",
-        text: `Seat ${seat.seatNumber} is ${
+        text: `${
+          seat.kind === "berth" ? "Berth" : "Seat"
+        } ${seat.seatNumber} is ${
           look === "booked" ? "already booked" : "held by someone else"
         }.`,
       };
@@ -62,11 +66,11 @@ export default function SeatButton(
       data-seat={seat.seatNumber}
       aria-pressed={look === "selected" || look === "yours"}
       aria-disabled={selectable ? undefined : "true"}
-      aria-label={seatName(seat.seatNumber, look)}
+      aria-label={seatName(seat, where, look)}
       tabIndex={focusable ? 0 : -1}
       onClick={onClick}
       onFocus={onFocus}
-      class={`${seatLookClass[look]} seat-button`}
+      class={`${seatLookClass(look, seat.kind)} seat-button`}
     >
       {seat.seatNumber}
       <SeatGlyph look={look} />

@@ -5,13 +5,19 @@ import {
   seatName,
   STATUS_LOOK,
 } from "./seat_look.tsx";
-import type { Seat } from "../../lib/trips/seat_status.ts";
+import type { PlacedSeat } from "../../lib/trips/seat_status.ts";
+
+export interface SeatCheckboxProps {
+  seat: PlacedSeat;
+  /** "window", "upper deck, aisle", … (BusFrame says). */
+  where: string;
+}
 
 /**
  * A seat as a checkbox: the server-rendered (and JavaScript-off) form of
  * the map. The checkbox is visually hidden; its label is the seat.
  */
-export default function SeatCheckbox({ seat }: { seat: Seat }) {
+export default function SeatCheckbox({ seat, where }: SeatCheckboxProps) {
   const look: SeatLook = STATUS_LOOK[seat.status];
   const free = seat.status === "AVAILABLE";
   return (
@@ -21,10 +27,10 @@ export default function SeatCheckbox({ seat }: { seat: Seat }) {
         name="seatId"
         value={seat.id}
         disabled={!free}
-        aria-label={seatName(seat.seatNumber, look)}
+        aria-label={seatName(seat, where, look)}
         class="sr-only"
       />
-      <span class={seatLookClass[look]}>
+      <span class={seatLookClass(look, seat.kind)}>
         {seat.seatNumber}
         <SeatGlyph look={look} />
         {free && (

@@ -25,6 +25,8 @@ export interface LockedSeat {
   bookingId: number | null;
   /** True when the seat is LOCKED by a hold whose time ran out. */
   holdExpired: boolean;
+  /** What this seat costs (the trip's price plus its class's supplement). */
+  priceCents: number;
 }
 
 /**
@@ -68,7 +70,8 @@ export async function lockTripAndSeats(
     `,
     tx<LockedSeat[]>`
       select id, seat_number as "seatNumber", status, booking_id as "bookingId",
-        coalesce(locked_until <= now(), false) as "holdExpired"
+        coalesce(locked_until <= now(), false) as "holdExpired",
+        price_cents as "priceCents"
       from seats
       where trip_id = ${tripId}
         and (id = any(${seatIds}::bigint[]) ${siblings})

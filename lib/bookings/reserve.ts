@@ -23,8 +23,8 @@ import {
 } from "./types.ts";
 
 /**
- * Books seats outright: a CONFIRMED booking, seats BOOKED, total computed
- * from the trip's price. A seat held by this passenger's own unexpired hold
+ * Books seats outright: a CONFIRMED booking, seats BOOKED, total the sum
+ * of the seats' prices. A seat held by this passenger's own unexpired hold
  * may be booked; that hold is then CANCELLED (superseded) and its other
  * seats freed. A seat of an expired hold is free; that hold becomes EXPIRED.
  * @throws {NotFoundError} unknown trip; {BadRequestError} empty, duplicate or
@@ -233,7 +233,8 @@ async function insertBooking(
 ): Promise<Booking> {
   const { request, status, trip, seats } = input;
   const key = request.idempotencyKey ?? null;
-  const totalCents = trip.priceCents * seats.length;
+  // Each seat's own price, read under its row lock (supplements differ).
+  const totalCents = seats.reduce((sum, seat) => sum + seat.priceCents, 0);
   const expiresAt = status === "PENDING"
     ? tx`now() + make_interval(mins => ${env.HOLD_MINUTES})`
     : tx`null::timestamptz`;

@@ -50,7 +50,7 @@ export const ErrorBody = z.strictObject({
   }),
 }).meta({ id: "Error" });
 
-export const RoleSchema = z.enum(["user", "admin"]);
+export const RoleSchema = z.enum(["user", "staff", "admin"]);
 
 export const UserSchema = z.strictObject({
   id: Id,
@@ -98,6 +98,21 @@ export const SeatSchema = z.strictObject({
   id: Id,
   seatNumber: z.int().positive(),
   status: SeatStatus,
+  deck: z.int().min(1).max(2).meta({
+    description: "1: the lower (or only) deck; 2: the upper deck",
+  }),
+  row: z.int().positive().meta({ description: "Row, from the front" }),
+  column: z.int().positive().meta({
+    description: "Column from the left; a column no seat uses is the aisle",
+  }),
+  kind: z.enum(["seat", "berth"]),
+  price: Money.meta({
+    description: "This seat's price: the trip's plus its class's supplement",
+  }),
+  priceClass: z.string().nullable().meta({
+    description: "The seat's price class (e.g. `Upper berth`), or null",
+    example: "Upper berth",
+  }),
 }).meta({ id: "Seat" });
 
 export const TripListBody = z.strictObject({ trips: z.array(TripSchema) });

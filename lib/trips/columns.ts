@@ -23,3 +23,16 @@ export const seatStatusColumn = (sql: Sql | Tx) =>
     case when s.status = 'LOCKED' and s.locked_until <= now() then 'AVAILABLE'
       else s.status end
   `;
+
+/**
+ * A seat with its place and price as the API shows it (PlacedSeat), over
+ * the aliases `s` for seats and `c` for its layout price class (a left
+ * join on the trip's layout and `s.price_class`).
+ */
+export const placedSeatColumns = (sql: Sql | Tx) =>
+  sql`
+    s.id, s.seat_number as "seatNumber", ${seatStatusColumn(sql)} as status,
+    s.deck, s.seat_row as row, s.seat_col as "column", s.kind,
+    trim_scale(s.price_cents / 100.0)::float8 as price,
+    c.label as "priceClass"
+  `;

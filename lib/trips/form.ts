@@ -159,7 +159,13 @@ export async function createTripFromForm(
     destinationTimeZone: filled(form.destinationTimeZone),
     totalSeats: formNumber(form.totalSeats),
     price: formNumber(form.price),
+    layoutId: formNumber(form.layoutId),
   };
+  // A vehicle with its own seats ignores the form's seat count (that field
+  // is for the 2+2 coach).
+  if (body.layoutId !== undefined && !await isResizable(sql, body.layoutId)) {
+    delete body.totalSeats;
+  }
   for (const key of Object.keys(body)) {
     if (body[key] === undefined) delete body[key];
   }
@@ -203,6 +209,14 @@ export async function createTripFromForm(
   const parsed = CreateTripSchema.safeParse(body);
   throwIssues(issues, settled, parsed.error);
   return parsed.data!;
+}
+
+async function isResizable(sql: Sql, layoutId: unknown): Promise<boolean> {
+  if (!Number.isSafeInteger(layoutId)) return true;
+  const [layout] = await sql<{ resizable: boolean }[]>`
+    select resizable from vehicle_layouts where id = ${layoutId as number}
+  `;
+  return layout?.resizable ?? true;
 }
 
 /** The stored trip's times as the edit form shows them, on its clocks. */

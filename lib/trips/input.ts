@@ -5,7 +5,11 @@
 import { z } from "zod";
 import { NotFoundError } from "../http/errors.ts";
 import { hasAtMostTwoDecimals } from "../money.ts";
-import { hasNoControlCharacters, idParamSchema } from "../http/validation.ts";
+import {
+  hasNoControlCharacters,
+  idParamSchema,
+  idSchema,
+} from "../http/validation.ts";
 import { canonicalTimeZone } from "./local_time.ts";
 
 export const MAX_SEATS = 100;
@@ -73,17 +77,29 @@ const fields = {
 /**
  * Body of `POST /api/admin/trips`. Times are instants (ISO 8601 with an
  * offset). `originTimeZone`/`destinationTimeZone` name the clock of a new
- * place (UTC when left out); a known place keeps its own.
+ * place (UTC when left out); a known place keeps its own. `layoutId` picks
+ * the vehicle (GET /api/admin/layouts); without it the trip is a 2+2 coach
+ * of `totalSeats` seats, which is then required.
  */
-export const CreateTripSchema = z.strictObject(fields).superRefine(
+export const CreateTripSchema = z.strictObject({
+  ...fields,
+  totalSeats: fields.totalSeats.optional(),
+  layoutId: idSchema.optional().meta({
+    description: "The vehicle layout; a 2+2 coach of totalSeats when absent",
+  }),
+}).superRefine(
   (trip, ctx) => {
     // Refinements also run after a non-fatal field issue (a malformed date
     // stays a string), so each check makes sure its inputs parsed.
     const issue = (path: string, message: string) =>
       ctx.addIssue({ code: "custom", path: [path], message });
-    const { origin, destination, departsAt, arrivesAt } = trip as {
-      [K in keyof typeof trip]: unknown;
-    };
+    const { origin, destination, departsAt, arrivesAt, totalSeats, layoutId } =
+      trip as {
+        [K in keyof typeof trip]: unknown;
+      };
+    if (totalSeats === undefined && layoutId === undefined) {
+      issue("totalSeats", "Seats is required");
+    }
     if (
       typeof origin === "string" && typeof destination === "string" &&
       origin.toLowerCase() === destination.toLowerCase()

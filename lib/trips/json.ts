@@ -20,11 +20,15 @@ export async function getTripWithSeatsJson(
 ): Promise<{ body: string; nextHoldExpiry: Date | undefined } | undefined> {
   const [row] = await sql<{ body: string; nextHoldExpiry: Date | null }[]>`
     with seat_states as (
-      select id, seat_number, locked_until,
-        case when status = 'LOCKED' and locked_until <= now() then 'AVAILABLE'
-          else status end as status
-      from seats
-      where trip_id = ${tripId}
+      select s.id, s.seat_number, s.locked_until, s.deck, s.seat_row,
+        s.seat_col, s.kind, s.price_cents, c.label as price_class,
+        case when s.status = 'LOCKED' and s.locked_until <= now()
+          then 'AVAILABLE' else s.status end as status
+      from seats s
+      join trips st on st.id = s.trip_id
+      left join layout_price_classes c
+        on c.layout_id = st.layout_id and c.code = s.price_class
+      where s.trip_id = ${tripId}
     )
     select
       json_build_object(
@@ -46,7 +50,10 @@ export async function getTripWithSeatsJson(
         'seats', coalesce(
           (
             select json_agg(json_build_object(
-              'id', id, 'seatNumber', seat_number, 'status', status
+              'id', id, 'seatNumber', seat_number, 'status', status,
+              'deck', deck, 'row', seat_row, 'column', seat_col, 'kind', kind,
+              'price', trim_scale(price_cents / 100.0),
+              'priceClass', price_class
             ) order by seat_number)
             from seat_states
           ),

@@ -143,3 +143,27 @@ export function toLocalInput(at: Date, zone: string): string {
 export function localDate(at: Date, zone: string): string {
   return toLocalInput(at, zone).slice(0, 10);
 }
+
+/**
+ * The instant a timetable's wall-clock time names in `zone`, as a bus
+ * company reads it (Temporal's "compatible"): a time that happens twice
+ * (the clocks go back) is its first occurrence; a time the clocks skip is
+ * read with the offset in force before the change, so it lands as late
+ * after the change as the gap is long (02:30 on a spring-forward night in
+ * Berlin leaves at 03:30 CEST). `shifted` says it had to be moved.
+ * @returns undefined for a malformed date and time.
+ */
+export function instantOfWallTime(
+  local: string,
+  zone: string,
+): { instant: Date; shifted: boolean } | undefined {
+  const found = instantFromLocal(local, zone);
+  if (found.kind === "malformed") return undefined;
+  if (found.kind !== "skipped") {
+    return { instant: found.instant, shifted: false };
+  }
+  const wall = Date.parse(`${local.trim()}Z`);
+  // The change is less than 14 hours from the wall time read as UTC.
+  const before = offsetMinutes(new Date(wall - 14 * 60 * MINUTE), zone);
+  return { instant: new Date(wall - before * MINUTE), shifted: true };
+}

@@ -11,12 +11,8 @@
 // state (a cancelled trip, a new seat count).
 import type { Sql, Tx } from "../db/pool.ts";
 import { env } from "../env.ts";
-import {
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-} from "../http/errors.ts";
-import { fromCents, toCents } from "../money.ts";
+import { ConflictError, NotFoundError } from "../http/errors.ts";
+import { toCents } from "../money.ts";
 import { recordAdminAction } from "../admin/actions.ts";
 import type { CreateTripInput, UpdateTripInput } from "./input.ts";
 import { insertTripWithSeats } from "./queries.ts";
@@ -25,6 +21,13 @@ import { tripColumns } from "./columns.ts";
 import type { Trip } from "./types.ts";
 import { tripChanged } from "./changes.ts";
 import { exclusiveTripLock } from "./lock.ts";
+import { getLayout, seatCountFor } from "./layouts.ts";
+import {
+  checkTimes,
+  describeChanges,
+  repriceSeats,
+  resizeSeats,
+} from "./edit_rules.ts";
 
 /**
  * Locks a trip for an admin write inside the caller's transaction: sets the
@@ -46,9 +49,11 @@ export async function lockTripForUpdate(tx: Tx, tripId: number): Promise<Trip> {
 }
 
 /**
- * Creates a trip with seats 1..totalSeats and records who did it. A known
- * place keeps its zone; a new one takes the zone given, or UTC.
- * @throws {ValidationError} a zone given for a known place that is not its.
+ * Creates a trip and records who did it: on the layout given (its seats),
+ * or a 2+2 coach with seats 1..totalSeats. A known place keeps its zone; a
+ * new one takes the zone given, or UTC.
+ * @throws {ValidationError} a zone given for a known place that is not its,
+ * an unknown layout, or a seat count the layout does not have.
  */
 export async function createTripAsAdmin(
   sql: Sql,
@@ -57,6 +62,9 @@ export async function createTripAsAdmin(
 ): Promise<Trip> {
   const trip = await sql.begin(async (tx) => {
     const zones = await zonesOfRoute(tx, input, { zoneRequired: false });
+    const layout = input.layoutId === undefined
+      ? undefined
+      : await getLayout(tx, input.layoutId);
     const trip = await insertTripWithSeats(tx, {
       name: input.name,
       origin: input.origin,
@@ -64,8 +72,11 @@ export async function createTripAsAdmin(
       departsAt: input.departsAt,
       arrivesAt: input.arrivesAt,
       ...zones,
-      totalSeats: input.totalSeats,
+      totalSeats: layout
+        ? seatCountFor(layout, input.totalSeats)
+        : input.totalSeats!,
       priceCents: toCents(input.price),
+      layoutId: layout?.id,
     });
     await recordAdminAction(tx, {
       adminId,
@@ -79,15 +90,16 @@ export async function createTripAsAdmin(
   return trip;
 }
 
-type Change = { from: unknown; to: unknown };
-
 /**
  * Edits a trip's name, times, price or seat count. Seats grow by adding
  * numbers above the current count; they shrink only by removing the
  * highest-numbered seats, and only when those are AVAILABLE (a held seat,
- * even an expired hold, still belongs to its booking).
- * @throws {NotFoundError} unknown trip; {ConflictError} cancelled trip or
- *   seats in use; {ValidationError} times that do not fit the stored trip.
+ * even an expired hold, still belongs to its booking). Only a 2+2 coach
+ * changes its seat count; a new price moves every seat's price by as much
+ * (supplements stay). Bookings made keep their totals.
+ * @throws {NotFoundError} unknown trip; {ConflictError} cancelled trip,
+ *   seats in use or a fixed layout; {ValidationError} times that do not
+ *   fit the stored trip.
  */
 export async function updateTripAsAdmin(
   sql: Sql,
@@ -113,7 +125,8 @@ export async function updateTripAsAdmin(
         : toCents(patch.price),
     };
     checkTimes(current, next);
-    await resizeSeats(tx, tripId, current.totalSeats, next.totalSeats);
+    await resizeSeats(tx, current, next.totalSeats, next.priceCents);
+    await repriceSeats(tx, tripId, next.priceCents - current.priceCents);
 
     const changes = describeChanges(current, next);
     const [updated] = await tx<Trip[]>`
@@ -134,90 +147,6 @@ export async function updateTripAsAdmin(
   });
   await tripChanged(tripId);
   return trip;
-}
-
-function checkTimes(
-  current: Trip,
-  next: { departsAt: Date; arrivesAt: Date },
-): void {
-  const issues = [];
-  const departureMoved = next.departsAt.getTime() !==
-    current.departsAt.getTime();
-  if (departureMoved && next.departsAt.getTime() <= Date.now()) {
-    issues.push({
-      path: "departsAt",
-      message: "Departure must be in the future",
-    });
-  }
-  if (next.arrivesAt.getTime() <= next.departsAt.getTime()) {
-    issues.push({
-      path: "arrivesAt",
-      message: "Arrival must be after departure",
-    });
-  }
-  if (issues.length) throw new ValidationError(issues);
-}
-
-async function resizeSeats(
-  tx: Tx,
-  tripId: number,
-  from: number,
-  to: number,
-): Promise<void> {
-  if (to > from) {
-    await tx`
-      insert into seats (trip_id, seat_number)
-      select ${tripId}, n from generate_series(${from + 1}::int, ${to}::int) n
-    `;
-    return;
-  }
-  if (to === from) return;
-  const doomed = await tx<{ id: number; seatNumber: number; status: string }[]>`
-    select id, seat_number as "seatNumber", status
-    from seats
-    where trip_id = ${tripId} and seat_number > ${to}
-    order by id
-    for update
-  `;
-  const inUse = doomed.filter((seat) => seat.status !== "AVAILABLE")
-    .map((seat) => seat.seatNumber).sort((a, b) => a - b);
-  if (inUse.length) {
-    const minimum = inUse[inUse.length - 1];
-    throw new ConflictError(
-      `Seats ${
-        inUse.join(", ")
-      } are booked or held, so this trip needs at least ${minimum} seats`,
-      "SEATS_IN_USE",
-      { seatNumbers: inUse, minimumSeats: minimum },
-    );
-  }
-  await tx`delete from seats where id = any(${doomed.map((seat) => seat.id)})`;
-}
-
-function describeChanges(
-  current: Trip,
-  next: Pick<
-    Trip,
-    "name" | "departsAt" | "arrivesAt" | "totalSeats" | "priceCents"
-  >,
-): Record<string, Change> {
-  const changes: Record<string, Change> = {};
-  const same = (a: unknown, b: unknown) =>
-    a instanceof Date && b instanceof Date
-      ? a.getTime() === b.getTime()
-      : a === b;
-  for (const key of ["name", "departsAt", "arrivesAt", "totalSeats"] as const) {
-    if (!same(current[key], next[key])) {
-      changes[key] = { from: current[key], to: next[key] };
-    }
-  }
-  if (current.priceCents !== next.priceCents) {
-    changes.price = {
-      from: fromCents(current.priceCents),
-      to: fromCents(next.priceCents),
-    };
-  }
-  return changes;
 }
 
 export interface TripCancellation {

@@ -2,7 +2,7 @@
 // and a trip's seats with who holds or booked each one.
 import type { Sql } from "../db/pool.ts";
 import { fromCents } from "../money.ts";
-import { seatStatusColumn, tripColumns } from "./columns.ts";
+import { placedSeatColumns, tripColumns } from "./columns.ts";
 import type {
   SeatWithPassenger,
   TripListScope,
@@ -16,8 +16,12 @@ const adminTripSelect = (sql: Sql) =>
       s.sold::int as "soldSeats", s.held::int as "heldSeats",
       s.available::int as "availableSeats",
       b.confirmed::int as "confirmedBookings",
-      b.revenue::bigint as "revenueCents"
+      b.revenue::bigint as "revenueCents",
+      l.name as "layoutName", t.route_id as "routeId",
+      (select count(*) from boardings bd where bd.trip_id = t.id)::int
+        as "boardedSeats"
     from trips t
+    join vehicle_layouts l on l.id = t.layout_id
     cross join lateral (
       select
         count(*) filter (where status = 'BOOKED') as sold,
@@ -101,7 +105,14 @@ export function occupancy(trip: { soldSeats: number; totalSeats: number }) {
 
 /** The JSON shape of an admin trip (money in currency units). */
 export function presentTripOccupancy(trip: TripOccupancy) {
-  const { priceCents, revenueCents, ...rest } = trip;
+  const {
+    priceCents,
+    revenueCents,
+    layoutName: _layout,
+    routeId: _route,
+    boardedSeats: _boarded,
+    ...rest
+  } = trip;
   return {
     ...rest,
     price: fromCents(priceCents),
@@ -110,20 +121,31 @@ export function presentTripOccupancy(trip: TripOccupancy) {
   };
 }
 
-/** A trip's seats in seat order, with the passenger who holds or booked each. */
+/**
+ * A trip's seats in seat order with their places, the traveller who holds
+ * or booked each (named for the seat, else the account holder) and when
+ * they boarded.
+ */
 export async function listSeatsWithPassengers(
   sql: Sql,
   tripId: number,
 ): Promise<SeatWithPassenger[]> {
   return await sql<SeatWithPassenger[]>`
-    select s.id, s.seat_number as "seatNumber",
-      ${seatStatusColumn(sql)} as status,
+    select ${placedSeatColumns(sql)},
       s.booking_id as "bookingId",
-      u.name as "passengerName", u.email as "passengerEmail",
-      s.locked_until as "lockedUntil"
+      coalesce(b.passenger_names[array_position(b.seat_ids, s.id)], u.name)
+        as "passengerName",
+      u.email as "passengerEmail",
+      s.locked_until as "lockedUntil",
+      bd.boarded_at as "boardedAt", staff.name as "boardedBy"
     from seats s
+    join trips t on t.id = s.trip_id
+    left join layout_price_classes c
+      on c.layout_id = t.layout_id and c.code = s.price_class
     left join bookings b on b.id = s.booking_id
     left join users u on u.id = b.user_id
+    left join boardings bd on bd.booking_id = s.booking_id and bd.seat_id = s.id
+    left join users staff on staff.id = bd.boarded_by
     where s.trip_id = ${tripId}
     order by s.seat_number
   `;

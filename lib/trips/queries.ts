@@ -1,10 +1,11 @@
 // Reading and creating trips: the rows behind the API's trip bodies.
 import type { Sql, Tx } from "../db/pool.ts";
 import { fromCents } from "../money.ts";
-import { seatStatusColumn, tripColumns } from "./columns.ts";
+import { placedSeatColumns, tripColumns } from "./columns.ts";
+import { insertLayoutSeats } from "./layouts.ts";
 import type {
   NewTrip,
-  Seat,
+  PlacedSeat,
   Trip,
   TripSearch,
   TripSort,
@@ -12,14 +13,19 @@ import type {
   TripWithAvailability,
 } from "./types.ts";
 
-/** Creates a trip and its seats (numbered 1..totalSeats) in one transaction. */
+/**
+ * Creates a trip and its seats in one transaction: the layout's seats, or
+ * without one a 2+2 coach of `totalSeats` seats.
+ */
 export async function createTrip(sql: Sql, input: NewTrip): Promise<Trip> {
   return await sql.begin((tx) => insertTripWithSeats(tx, input));
 }
 
 /**
  * Inserts a trip and its seats inside the caller's transaction. Its places
- * take the catalogue's spelling, and a place new to it is added.
+ * take the catalogue's spelling, and a place new to it is added. The
+ * caller checked `totalSeats` against the layout (lib/trips/layouts.ts
+ * seatCountFor); a layout left out is the 2+2 coach.
  * @throws PostgresError 23503 when a zone contradicts a known place's.
  */
 export async function insertTripWithSeats(
@@ -31,20 +37,18 @@ export async function insertTripWithSeats(
   const [trip] = await tx<Trip[]>`
     insert into trips as t (
       name, origin, destination, departs_at, arrives_at, origin_time_zone,
-      destination_time_zone, total_seats, price_cents
+      destination_time_zone, total_seats, price_cents, layout_id
     )
     values (
       ${input.name}, ${input.origin}, ${input.destination}, ${input.departsAt},
       ${input.arrivesAt}, ${input.originTimeZone ?? null},
       ${input.destinationTimeZone ?? null}, ${input.totalSeats},
-      ${input.priceCents}
+      ${input.priceCents},
+      ${input.layoutId ?? tx`default_layout_id()`}
     )
     returning ${tripColumns(tx)}
   `;
-  await tx`
-    insert into seats (trip_id, seat_number)
-    select ${trip.id}, n from generate_series(1, ${input.totalSeats}::int) as n
-  `;
+  await insertLayoutSeats(tx, [trip.id]);
   return trip;
 }
 
@@ -127,16 +131,19 @@ export function presentTrip(trip: Trip | TripWithAvailability) {
 export async function getTripWithSeats(
   sql: Sql,
   tripId: number,
-): Promise<{ trip: TripWithAvailability; seats: Seat[] } | undefined> {
+): Promise<
+  { trip: TripWithAvailability; seats: PlacedSeat[] } | undefined
+> {
   const [trip] = await sql<Trip[]>`
     select ${tripColumns(sql)} from trips t where t.id = ${tripId}
   `;
   if (!trip) return undefined;
-  const seats = await sql<Seat[]>`
-    select s.id, s.seat_number as "seatNumber", ${
-    seatStatusColumn(sql)
-  } as status
+  const seats = await sql<PlacedSeat[]>`
+    select ${placedSeatColumns(sql)}
     from seats s
+    join trips t on t.id = s.trip_id
+    left join layout_price_classes c
+      on c.layout_id = t.layout_id and c.code = s.price_class
     where s.trip_id = ${tripId}
     order by s.seat_number
   `;

@@ -11,3 +11,22 @@ export interface Seat {
   seatNumber: number;
   status: SeatStatus;
 }
+
+/** A seat to sit on, or a berth to lie on (sleepers). */
+export type SeatKind = "seat" | "berth";
+
+/**
+ * A seat with its place in the vehicle and its price: what a seat map
+ * draws. Deck 1 is the lower (or only) deck; rows count from the front,
+ * columns from the left, and a column no seat of the deck uses is the aisle.
+ */
+export interface PlacedSeat extends Seat {
+  deck: number;
+  row: number;
+  column: number;
+  kind: SeatKind;
+  /** This seat's price in currency units: the trip's plus any supplement. */
+  price: number;
+  /** Its price class ("Upper berth"), or null for the plain trip price. */
+  priceClass: string | null;
+}

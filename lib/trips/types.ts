@@ -1,7 +1,7 @@
 // The trip vocabulary: one row type, the JSON view the API, the cache and
 // the pages share, and the shapes derived from them.
-export type { Seat, SeatStatus } from "./seat_status.ts";
-import type { Seat } from "./seat_status.ts";
+export type { PlacedSeat, Seat, SeatKind, SeatStatus } from "./seat_status.ts";
+import type { PlacedSeat, SeatKind } from "./seat_status.ts";
 
 export type TripStatus = "SCHEDULED" | "CANCELLED";
 
@@ -37,12 +37,15 @@ export type TripSummary = Pick<
 >;
 
 /**
- * A trip to create: its seats are numbered 1..totalSeats. A zone left out
- * is its place's (UTC for a place Busbook does not know yet).
+ * A trip to create. Without `layoutId` it is a 2+2 coach whose seats are
+ * numbered 1..totalSeats; with one, it has that layout's seats (and
+ * `totalSeats` must be their number, or the layout resizable). A zone left
+ * out is its place's (UTC for a place Busbook does not know yet).
  */
 export type NewTrip =
   & Omit<Trip, "id" | "status" | "originTimeZone" | "destinationTimeZone">
-  & Partial<Pick<Trip, "originTimeZone" | "destinationTimeZone">>;
+  & Partial<Pick<Trip, "originTimeZone" | "destinationTimeZone">>
+  & { layoutId?: number };
 
 /** A place trips leave from or go to, and the clock it reads. */
 export interface Place {
@@ -76,7 +79,7 @@ export interface TripView {
 /** The body of `GET /api/trips/:id`. */
 export interface TripWithSeats {
   trip: TripView;
-  seats: Seat[];
+  seats: PlacedSeat[];
 }
 
 /** How the trips found are ordered. */
@@ -109,12 +112,59 @@ export interface TripOccupancy extends Trip {
   confirmedBookings: number;
   /** Sum of the CONFIRMED bookings' totals. */
   revenueCents: number;
+  /** The vehicle's layout ("Two-deck sleeper"). */
+  layoutName: string;
+  /** The route the trip was made from by a timetable; null for a one-off. */
+  routeId: number | null;
+  /** Seats whose travellers have boarded. */
+  boardedSeats: number;
 }
 
 /** A seat with the passenger who holds or booked it (admin seat map). */
-export interface SeatWithPassenger extends Seat {
+export interface SeatWithPassenger extends PlacedSeat {
   bookingId: number | null;
+  /** The traveller named for the seat, else the account holder. */
   passengerName: string | null;
   passengerEmail: string | null;
   lockedUntil: Date | null;
+  /** When the traveller boarded (checked in), or null. */
+  boardedAt: Date | null;
+  /** Who checked them in. */
+  boardedBy: string | null;
+}
+
+/** A price class of a layout: a supplement on the trip's price. */
+export interface PriceClass {
+  code: string;
+  label: string;
+  supplementCents: number;
+}
+
+/** A seat of a layout, before any trip uses it. */
+export interface LayoutSeat {
+  seatNumber: number;
+  deck: number;
+  row: number;
+  column: number;
+  kind: SeatKind;
+  /** The price class's code, or null. */
+  priceClass: string | null;
+}
+
+/**
+ * A kind of vehicle and where its seats are. A `resizable` layout (the 2+2
+ * coach) fits any seat count, seats numbered along its rows; the others
+ * have exactly `seats`.
+ */
+export interface VehicleLayout {
+  id: number;
+  code: string;
+  name: string;
+  description: string;
+  resizable: boolean;
+  decks: number;
+  seatCount: number;
+  /** What the seats are: "seat" or "berth" (the most common kind). */
+  kind: SeatKind;
+  priceClasses: PriceClass[];
 }
