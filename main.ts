@@ -10,7 +10,7 @@ import {
   getSeatEvents,
   handleTripChanges,
 } from "./lib/live/mod.ts";
-import { startHoldSweeper } from "./lib/bookings/mod.ts";
+import { startBackgroundJobs } from "./lib/jobs/mod.ts";
 import { installJsonConsole } from "./lib/log.ts";
 import { serveMetrics } from "./lib/metrics/endpoint.ts";
 import { startDraining } from "./lib/http/readiness.ts";
@@ -54,7 +54,8 @@ export function serve(options: ServeOptions = {}): Deno.HttpServer {
       onListen: ({ hostname, port }) =>
         console.log(`Metrics on http://${hostname}:${port}/metrics`),
     });
-  const stopHoldSweeper = startHoldSweeper(sql);
+  // Expiring holds, making trips from timetables (lib/jobs/mod.ts).
+  const stopJobs = startBackgroundJobs(sql);
   // Listening from the start keeps an in-process cache in step with other
   // instances' commits even before anyone opens a seat map.
   getSeatEvents().start().catch((error) =>
@@ -67,7 +68,7 @@ export function serve(options: ServeOptions = {}): Deno.HttpServer {
     stopping = true;
     console.log("Shutting down: finishing in-flight requests…");
     startDraining();
-    stopHoldSweeper();
+    await stopJobs();
     // Live streams never finish by themselves: end them before draining.
     await closeLiveUpdates();
     await server.shutdown();

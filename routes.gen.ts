@@ -31,26 +31,30 @@ import * as $25 from "./routes/api/bookings/[id].ts";
 import * as $26 from "./routes/api/bookings/[id]/cancel.ts";
 import * as $27 from "./routes/api/bookings/[id]/confirm.ts";
 import * as $28 from "./routes/api/bookings/index.ts";
-import * as $29 from "./routes/api/docs/[file].ts";
-import * as $30 from "./routes/api/docs/index.ts";
-import * as $31 from "./routes/api/holds.ts";
-import * as $32 from "./routes/api/openapi.json.ts";
-import * as $33 from "./routes/api/trips/[id].ts";
-import * as $34 from "./routes/api/trips/[id]/events.ts";
-import * as $35 from "./routes/api/trips/index.ts";
-import * as $36 from "./routes/bookings/[id].tsx";
-import * as $37 from "./routes/bookings/[id]/cancel.ts";
-import * as $38 from "./routes/bookings/[id]/confirm.ts";
-import * as $39 from "./routes/bookings/index.tsx";
-import * as $40 from "./routes/healthz.ts";
-import * as $41 from "./routes/index.tsx";
-import * as $42 from "./routes/login.tsx";
-import * as $43 from "./routes/logout.ts";
-import * as $44 from "./routes/metrics.ts";
-import * as $45 from "./routes/readyz.ts";
-import * as $46 from "./routes/register.tsx";
-import * as $47 from "./routes/static/[...path].ts";
-import * as $48 from "./routes/trips/[id].tsx";
+import * as $29 from "./routes/api/checkin/index.ts";
+import * as $30 from "./routes/api/checkin/key.ts";
+import * as $31 from "./routes/api/checkin/trips/[id].ts";
+import * as $32 from "./routes/api/checkin/verify.ts";
+import * as $33 from "./routes/api/docs/[file].ts";
+import * as $34 from "./routes/api/docs/index.ts";
+import * as $35 from "./routes/api/holds.ts";
+import * as $36 from "./routes/api/openapi.json.ts";
+import * as $37 from "./routes/api/trips/[id].ts";
+import * as $38 from "./routes/api/trips/[id]/events.ts";
+import * as $39 from "./routes/api/trips/index.ts";
+import * as $40 from "./routes/bookings/[id].tsx";
+import * as $41 from "./routes/bookings/[id]/cancel.ts";
+import * as $42 from "./routes/bookings/[id]/confirm.ts";
+import * as $43 from "./routes/bookings/index.tsx";
+import * as $44 from "./routes/healthz.ts";
+import * as $45 from "./routes/index.tsx";
+import * as $46 from "./routes/login.tsx";
+import * as $47 from "./routes/logout.ts";
+import * as $48 from "./routes/metrics.ts";
+import * as $49 from "./routes/readyz.ts";
+import * as $50 from "./routes/register.tsx";
+import * as $51 from "./routes/static/[...path].ts";
+import * as $52 from "./routes/trips/[id].tsx";
 
 export const routes: RoutesManifest = {
   middlewares: [
@@ -58,7 +62,7 @@ export const routes: RoutesManifest = {
     { prefix: "/api/auth", module: $18 },
   ],
   routes: [
-    { pattern: "/", module: $41 },
+    { pattern: "/", module: $45 },
     { pattern: "/admin", module: $4 },
     { pattern: "/admin/bookings/:id/cancel", module: $3 },
     { pattern: "/admin/trips", module: $9 },
@@ -84,25 +88,29 @@ export const routes: RoutesManifest = {
     { pattern: "/api/bookings/:id", module: $25 },
     { pattern: "/api/bookings/:id/cancel", module: $26 },
     { pattern: "/api/bookings/:id/confirm", module: $27 },
-    { pattern: "/api/docs", module: $30 },
-    { pattern: "/api/docs/:file", module: $29 },
-    { pattern: "/api/holds", module: $31 },
-    { pattern: "/api/openapi.json", module: $32 },
-    { pattern: "/api/trips", module: $35 },
-    { pattern: "/api/trips/:id", module: $33 },
-    { pattern: "/api/trips/:id/events", module: $34 },
-    { pattern: "/bookings", module: $39 },
-    { pattern: "/bookings/:id", module: $36 },
-    { pattern: "/bookings/:id/cancel", module: $37 },
-    { pattern: "/bookings/:id/confirm", module: $38 },
-    { pattern: "/healthz", module: $40 },
-    { pattern: "/login", module: $42 },
-    { pattern: "/logout", module: $43 },
-    { pattern: "/metrics", module: $44 },
-    { pattern: "/readyz", module: $45 },
-    { pattern: "/register", module: $46 },
-    { pattern: "/static/*", module: $47 },
-    { pattern: "/trips/:id", module: $48 },
+    { pattern: "/api/checkin", module: $29 },
+    { pattern: "/api/checkin/key", module: $30 },
+    { pattern: "/api/checkin/trips/:id", module: $31 },
+    { pattern: "/api/checkin/verify", module: $32 },
+    { pattern: "/api/docs", module: $34 },
+    { pattern: "/api/docs/:file", module: $33 },
+    { pattern: "/api/holds", module: $35 },
+    { pattern: "/api/openapi.json", module: $36 },
+    { pattern: "/api/trips", module: $39 },
+    { pattern: "/api/trips/:id", module: $37 },
+    { pattern: "/api/trips/:id/events", module: $38 },
+    { pattern: "/bookings", module: $43 },
+    { pattern: "/bookings/:id", module: $40 },
+    { pattern: "/bookings/:id/cancel", module: $41 },
+    { pattern: "/bookings/:id/confirm", module: $42 },
+    { pattern: "/healthz", module: $44 },
+    { pattern: "/login", module: $46 },
+    { pattern: "/logout", module: $47 },
+    { pattern: "/metrics", module: $48 },
+    { pattern: "/readyz", module: $49 },
+    { pattern: "/register", module: $50 },
+    { pattern: "/static/*", module: $51 },
+    { pattern: "/trips/:id", module: $52 },
   ],
   errorPage: $1,
   notFoundPage: $0,

@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   ADMIN_EMAIL: optional(z.email()),
   ADMIN_PASSWORD: optional(z.string().min(8, "must be at least 8 characters")),
   HOLD_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+  // Timetables make trips this many days ahead (today included).
+  TIMETABLE_DAYS_AHEAD: z.coerce.number().int().min(1).max(366).default(28),
   LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   LOG_REQUESTS: z.stringbool().default(false),
   // Lowest level written (lib/log.ts): debug, info, warn or error.

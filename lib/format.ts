@@ -221,3 +221,17 @@ export function pluralSeats(count: number): string {
 export function bookingReference(id: number): string {
   return `BB-${String(id).padStart(6, "0")}`;
 }
+
+/**
+ * The booking id a reference names: "BB-000042", "bb-42", "BB42", "#42"
+ * or "42" (spaces around it ignored), or undefined for anything else.
+ */
+export function parseBookingReference(text: string): number | undefined {
+  const match = /^(?:bb\s*-?\s*|#)?0*([1-9]\d{0,14})$/i.exec(text.trim());
+  return match ? Number(match[1]) : undefined;
+}
+
+/** "1 booking", "3 bookings"; `many` for a plural that is not `one` + s. */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -7,7 +7,12 @@ export type AdminActionKind =
   | "trip.update"
   | "trip.cancel"
   | "booking.cancel"
-  | "user.role";
+  | "user.role"
+  | "route.create"
+  | "route.update"
+  | "timetable.create"
+  | "timetable.update"
+  | "timetable.delete";
 
 export interface AdminAction {
   id: number;
@@ -17,6 +22,7 @@ export interface AdminAction {
   action: AdminActionKind;
   tripId: number | null;
   bookingId: number | null;
+  routeId: number | null;
   details: Record<string, unknown>;
   createdAt: Date;
 }
@@ -24,6 +30,7 @@ export interface AdminAction {
 /**
  * Records an admin action inside the caller's transaction, so the audit row
  * exists exactly when the change it describes committed.
+ * @returns the audit row's id.
  */
 export async function recordAdminAction(
   tx: Tx,
@@ -32,16 +39,22 @@ export async function recordAdminAction(
     action: AdminActionKind;
     tripId?: number | null;
     bookingId?: number | null;
+    routeId?: number | null;
     details?: Record<string, unknown>;
   },
-): Promise<void> {
-  await tx`
-    insert into admin_actions (admin_id, action, trip_id, booking_id, details)
+): Promise<number> {
+  const [row] = await tx<{ id: number }[]>`
+    insert into admin_actions (
+      admin_id, action, trip_id, booking_id, route_id, details
+    )
     values (
       ${input.adminId}, ${input.action}, ${input.tripId ?? null},
-      ${input.bookingId ?? null}, ${tx.json(toJson(input.details ?? {}))}
+      ${input.bookingId ?? null}, ${input.routeId ?? null},
+      ${tx.json(toJson(input.details ?? {}))}
     )
+    returning id
   `;
+  return row.id;
 }
 
 // Dates and other non-JSON values become their JSON form before storage.
@@ -58,10 +71,30 @@ export async function listTripAdminActions(
   return await sql<AdminAction[]>`
     select a.id, a.admin_id as "adminId", u.name as "adminName",
       u.email as "adminEmail", a.action, a.trip_id as "tripId",
-      a.booking_id as "bookingId", a.details, a.created_at as "createdAt"
+      a.booking_id as "bookingId", a.route_id as "routeId", a.details,
+      a.created_at as "createdAt"
     from admin_actions a
     left join users u on u.id = a.admin_id
     where a.trip_id = ${tripId}
+    order by a.created_at desc, a.id desc
+    limit ${limit}
+  `;
+}
+
+/** The audit trail of one route (its timetables' edits), newest first. */
+export async function listRouteAdminActions(
+  sql: Sql,
+  routeId: number,
+  limit = 50,
+): Promise<AdminAction[]> {
+  return await sql<AdminAction[]>`
+    select a.id, a.admin_id as "adminId", u.name as "adminName",
+      u.email as "adminEmail", a.action, a.trip_id as "tripId",
+      a.booking_id as "bookingId", a.route_id as "routeId", a.details,
+      a.created_at as "createdAt"
+    from admin_actions a
+    left join users u on u.id = a.admin_id
+    where a.route_id = ${routeId}
     order by a.created_at desc, a.id desc
     limit ${limit}
   `;

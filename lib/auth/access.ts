@@ -1,11 +1,34 @@
 // The one table of protected URL prefixes, and the middleware enforcing it.
 // Routes may still call requireUser/requireAdmin; this table makes sure a
 // forgotten call cannot expose a whole area.
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../http/context.ts";
 import { ForbiddenError, UnauthorizedError } from "../http/errors.ts";
+import type { Role, SessionUser } from "./types.ts";
 
-export type Requirement = "user" | "admin";
+/**
+ * Who may use a prefix: `user` — passengers (and admins), not staff, whose
+ * accounts only check passengers in; `staff` — conductors and admins;
+ * `admin` — admins.
+ */
+export type Requirement = "user" | "staff" | "admin";
+
+const ALLOWED: Record<Requirement, readonly Role[]> = {
+  user: ["user", "admin"],
+  staff: ["staff", "admin"],
+  admin: ["admin"],
+};
+
+const REFUSAL: Record<Requirement, string> = {
+  user: "Staff accounts can only check passengers in",
+  staff: "Staff only",
+  admin: "Admins only",
+};
+
+/** Whether `role` may use what `requirement` protects. */
+export function allows(requirement: Requirement, role: Role): boolean {
+  return ALLOWED[requirement].includes(role);
+}
 
 /** Path prefixes and who may use them; a prefix covers itself and everything below it. */
 export const PROTECTED_PREFIXES: readonly {
@@ -17,6 +40,8 @@ export const PROTECTED_PREFIXES: readonly {
   { prefix: "/api/bookings", requires: "user" },
   { prefix: "/api/holds", requires: "user" },
   { prefix: "/bookings", requires: "user" },
+  { prefix: "/staff", requires: "staff" },
+  { prefix: "/api/checkin", requires: "staff" },
 ];
 
 /** What a path requires, or null when it is public. */
@@ -67,8 +92,19 @@ export const enforceAccess: MiddlewareHandler<AppEnv> = async (c, next) => {
     const url = new URL(c.req.url);
     return c.redirect(loginUrl(url.pathname + url.search), 303);
   }
-  if (requirement === "admin" && user.role !== "admin") {
-    throw new ForbiddenError("Admins only");
+  if (!allows(requirement, user.role)) {
+    throw new ForbiddenError(REFUSAL[requirement]);
   }
   await next();
 };
+
+/**
+ * The signed-in conductor or admin.
+ * @throws {UnauthorizedError} without a user, {ForbiddenError} for others.
+ */
+export function requireStaff(c: Context<AppEnv>): SessionUser {
+  const user = c.get("user");
+  if (!user) throw new UnauthorizedError();
+  if (!allows("staff", user.role)) throw new ForbiddenError(REFUSAL.staff);
+  return user;
+}

@@ -24,7 +24,9 @@ export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
 
 /** Body of `PATCH /api/admin/users/:id`. */
 export const RoleChangeInput = z.strictObject({
-  role: z.enum(["user", "admin"], { error: "role must be user or admin" }),
+  role: z.enum(["user", "staff", "admin"], {
+    error: "role must be user, staff or admin",
+  }),
 });
 
 const USER_COLUMNS = (sql: Sql | Tx) =>

@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { env } from "../env.ts";
 import type { AppEnv } from "../http/context.ts";
-import type { Role, SessionUser } from "./types.ts";
+import { type Role, ROLES, type SessionUser } from "./types.ts";
 import { sessionRole, type TokenClaims } from "./session_state.ts";
 import { ForbiddenError, UnauthorizedError } from "../http/errors.ts";
 
@@ -53,9 +53,9 @@ export async function verifyClaims(
       requiredClaims: ["sub", "iat", "exp"],
     });
     const userId = Number(payload.sub);
-    const role = payload.role;
+    const role = payload.role as Role;
     if (!Number.isSafeInteger(userId) || userId <= 0) return null;
-    if (role !== "user" && role !== "admin") return null;
+    if (!ROLES.includes(role)) return null;
     const sid = payload.sid;
     if (
       sid !== undefined && (typeof sid !== "string" || !SESSION_ID.test(sid))

@@ -1,6 +1,13 @@
 // The account vocabulary: who a user is, and who a request acts for.
 
-export type Role = "user" | "admin";
+/**
+ * `user`: a passenger. `staff`: a conductor, who can only check passengers
+ * in. `admin`: runs everything (and may check in too).
+ */
+export type Role = "user" | "staff" | "admin";
+
+/** Every role, for validators. */
+export const ROLES: readonly Role[] = ["user", "staff", "admin"];
 
 /** A `users` row, without its password hash. */
 export interface User {

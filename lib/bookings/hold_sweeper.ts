@@ -14,6 +14,7 @@ import { env } from "../env.ts";
 import { tripChanged } from "../trips/changes.ts";
 import { releaseBooking } from "./transitions.ts";
 import { countHoldsExpired } from "../metrics/registry.ts";
+import { startPeriodicJobs } from "../jobs/periodic.ts";
 
 /**
  * Marks up to `limit` expired holds EXPIRED and frees their seats, one
@@ -66,22 +67,16 @@ export async function sweepExpiredHolds(
 }
 
 /**
- * Runs {@link sweepExpiredHolds} every `intervalMs` (never two at once).
- * A failed sweep is logged and retried on the next tick.
+ * Runs {@link sweepExpiredHolds} every `intervalMs` on the background-jobs
+ * runner (never two at once; a failed sweep is logged and retried on the
+ * next tick). The app starts it with its other jobs (lib/jobs/mod.ts).
  * @returns a function that stops the sweeper.
  */
 export function startHoldSweeper(sql: Sql, intervalMs = 30_000): () => void {
-  let running = false;
-  const timer = setInterval(async () => {
-    if (running) return;
-    running = true;
-    try {
-      await sweepExpiredHolds(sql);
-    } catch (error) {
-      console.error("sweeping expired holds failed:", error);
-    } finally {
-      running = false;
-    }
-  }, intervalMs);
-  return () => clearInterval(timer);
+  const jobs = startPeriodicJobs([{
+    name: "sweeping expired holds",
+    intervalMs,
+    run: () => sweepExpiredHolds(sql),
+  }]);
+  return () => void jobs.stop();
 }

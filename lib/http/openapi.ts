@@ -97,9 +97,10 @@ function commonErrors(
   if (doc.request?.body) statuses.push(400, 413);
   if (doc.request?.query || pattern.includes(":")) statuses.push(400);
   if (doc.audience !== "public") statuses.push(401);
-  // Admin routes refuse other roles; state-changing requests riding on the
-  // session cookie are refused when they come from another site (CSRF).
-  if (doc.audience === "admin" || UNSAFE_METHODS.has(method)) {
+  // Signed-in routes refuse roles they are not for (admin routes everyone
+  // but admins, passenger routes staff accounts); state-changing requests
+  // riding on the session cookie are refused from another site (CSRF).
+  if (doc.audience !== "public" || UNSAFE_METHODS.has(method)) {
     statuses.push(403);
   }
   return statuses;
