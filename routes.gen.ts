@@ -53,8 +53,11 @@ import * as $47 from "./routes/logout.ts";
 import * as $48 from "./routes/metrics.ts";
 import * as $49 from "./routes/readyz.ts";
 import * as $50 from "./routes/register.tsx";
-import * as $51 from "./routes/static/[...path].ts";
-import * as $52 from "./routes/trips/[id].tsx";
+import * as $51 from "./routes/staff/index.tsx";
+import * as $52 from "./routes/staff/trips/[id].tsx";
+import * as $53 from "./routes/staff/trips/[id]/board.tsx";
+import * as $54 from "./routes/static/[...path].ts";
+import * as $55 from "./routes/trips/[id].tsx";
 
 export const routes: RoutesManifest = {
   middlewares: [
@@ -109,8 +112,11 @@ export const routes: RoutesManifest = {
     { pattern: "/metrics", module: $48 },
     { pattern: "/readyz", module: $49 },
     { pattern: "/register", module: $50 },
-    { pattern: "/static/*", module: $51 },
-    { pattern: "/trips/:id", module: $52 },
+    { pattern: "/staff", module: $51 },
+    { pattern: "/staff/trips/:id", module: $52 },
+    { pattern: "/staff/trips/:id/board", module: $53 },
+    { pattern: "/static/*", module: $54 },
+    { pattern: "/trips/:id", module: $55 },
   ],
   errorPage: $1,
   notFoundPage: $0,

@@ -8,7 +8,7 @@ export interface LayoutProps {
   /** The signed-in user, for the navigation; null or absent when anonymous. */
   user?: SessionUser | null;
   /** Which top-level section to mark as current in the navigation. */
-  section?: "trips" | "bookings" | "admin" | "account";
+  section?: "trips" | "bookings" | "admin" | "account" | "checkin";
   children: ComponentChildren;
 }
 
@@ -59,13 +59,22 @@ export default function Layout(
               <a href="/" class={link("trips")} aria-current={current("trips")}>
                 Trips
               </a>
-              {user && (
+              {user && user.role !== "staff" && (
                 <a
                   href="/bookings"
                   class={link("bookings")}
                   aria-current={current("bookings")}
                 >
                   My bookings
+                </a>
+              )}
+              {user?.role === "staff" && (
+                <a
+                  href="/staff"
+                  class={link("checkin")}
+                  aria-current={current("checkin")}
+                >
+                  Check-in
                 </a>
               )}
               {user?.role === "admin" && (

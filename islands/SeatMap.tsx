@@ -107,15 +107,12 @@ export default function SeatMap(props: SeatMapProps) {
         .sort((a, b) =>
           Math.abs(a.column - from.column) - Math.abs(b.column - from.column)
         )[0]?.seatNumber
-      : key === "ArrowLeft"
-      ? seat - 1
-      : key === "ArrowRight"
-      ? seat + 1
-      : key === "Home"
-      ? numbers[0]
-      : key === "End"
-      ? numbers[numbers.length - 1]
-      : 0;
+      : ({
+        ArrowLeft: seat - 1,
+        ArrowRight: seat + 1,
+        Home: numbers[0],
+        End: numbers[numbers.length - 1],
+      } as Record<string, number>)[key];
     if (!to || to === seat || !numbers.includes(to)) return;
     event.preventDefault();
     focusNumber.value = to;
@@ -153,7 +150,7 @@ export default function SeatMap(props: SeatMapProps) {
             aria-describedby="seat-help"
             onKeyDown={onKeyDown}
           >
-            <p id="seat-help" class="mb-3 text-center text-sm text-slate-600">
+            <p id="seat-help" class="seat-help">
               Click a seat to select it, or use the arrow keys and Space.
             </p>
             <BusFrame
@@ -174,7 +171,7 @@ export default function SeatMap(props: SeatMapProps) {
         )
         : (
           <fieldset disabled={!props.open}>
-            <legend class="mb-3 w-full text-center text-sm text-slate-600">
+            <legend class="seat-help w-full">
               Tick the seats you want, then book them.
             </legend>
             <BusFrame

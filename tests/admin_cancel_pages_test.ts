@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { bookingReference } from "../lib/format.ts";
 import { sql } from "../lib/db/pool.ts";
 import { dbTest } from "./support/db.ts";
 import {
@@ -47,9 +48,10 @@ dbTest(
     );
     const page = await (await get(res.headers.get("location")!, admin)).text();
     assert.match(page, /\(cancelled\)/);
+    // Proper plurals (issue 14): "1 booking", not "1 bookings".
     assert.match(
       page,
-      /cancelled the trip \(1 bookings cancelled, 2 seats freed\)/,
+      /cancelled the trip \(1 booking cancelled, 2 seats freed\)/,
     );
     assert.doesNotMatch(page, /Edit trip/);
 
@@ -104,7 +106,10 @@ dbTest(
     assert.match(after, /Booking cancelled and its seats freed/);
     assert.match(
       after,
-      new RegExp(`cancelled booking #${booked.id} \\(was confirmed\\)`),
+      // The ticket's reference, not "#7" (issue 14).
+      new RegExp(
+        `cancelled booking ${bookingReference(booked.id)} \\(was confirmed\\)`,
+      ),
     );
     assert.match(after, /0\/8 sold/);
   },

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { bookingReference } from "../lib/format.ts";
 import { dbTest } from "./support/db.ts";
 import {
   createTestTrip,
@@ -46,14 +47,24 @@ dbTest(
       ),
     );
     const lines = (await res.text()).split("\r\n");
-    assert.equal(lines[0], "seat,passenger,email,booking,booked_at");
+    // Issue 14: bookings by their ticket reference, and boarding columns.
+    assert.equal(
+      lines[0],
+      "seat,passenger,email,booking,booked_at,boarding,boarded_at,boarded_by",
+    );
     assert.match(
       lines[1],
-      new RegExp(`^2,Plain Passenger,${plain.email},${second.id},`),
+      new RegExp(
+        `^2,Plain Passenger,${plain.email},${
+          bookingReference(second.id)
+        },.*,not boarded,,$`,
+      ),
     );
     assert.ok(
       lines[2].startsWith(
-        `5,"'=HYPERLINK(""http://x.test""),""Doe""",${tricky.email},${first.id},`,
+        `5,"'=HYPERLINK(""http://x.test""),""Doe""",${tricky.email},${
+          bookingReference(first.id)
+        },`,
       ),
       lines[2],
     );

@@ -7,7 +7,13 @@ export interface AdminLayoutProps {
   title: string;
   user: SessionUser | null;
   /** Which admin page to mark as current. */
-  current?: "dashboard" | "trips" | "new";
+  current?:
+    | "dashboard"
+    | "trips"
+    | "routes"
+    | "layouts"
+    | "bookings"
+    | "new";
   /** A one-line confirmation of what the last action did. */
   notice?: string;
   children: ComponentChildren;
@@ -24,6 +30,10 @@ export default function AdminLayout(
   const links = [
     ["dashboard", "/admin", "Dashboard"],
     ["trips", "/admin/trips", "Trips"],
+    ["routes", "/admin/routes", "Routes"],
+    ["bookings", "/admin/bookings", "Bookings"],
+    ["layouts", "/admin/layouts", "Vehicles"],
+    ["checkin", "/staff", "Check-in"],
     ["new", "/admin/trips/new", "New trip"],
   ] as const;
   return (

@@ -1,81 +1,92 @@
-import type { SeatWithPassenger } from "../../lib/trips/types.ts";
-import { formatTimeWithZone } from "../../lib/format.ts";
+import type { BoardSeat } from "../../lib/checkin/mod.ts";
+import { formatTime } from "../../lib/format.ts";
 import BusFrame from "../../islands/shared/BusFrame.tsx";
 import { STATUS_LOOK } from "../../islands/shared/seat_look.tsx";
 
 export interface AdminSeatMapProps {
-  seats: SeatWithPassenger[];
+  seats: BoardSeat[];
+  departed: boolean;
+  /** The origin's zone: holds and boardings are on its clock. */
+  timeZone: string;
+  /** Link each name to its row in the page's bookings table. */
+  linkBookings: boolean;
 }
 
-const cell =
-  "flex min-h-16 w-28 flex-col justify-between rounded-t-xl rounded-b-md border-2 px-2 py-1 text-xs sm:w-36";
-const look = {
-  available: `${cell} border-slate-300 bg-white text-slate-600`,
-  held: `${cell} seat-held border-amber-600 text-amber-950`,
-  booked: `${cell} seat-booked border-slate-500 text-slate-900`,
-} as const;
-const words = { available: "free", held: "held", booked: "booked" } as const;
+const WORDS = { available: "free", held: "held", booked: "booked" } as const;
 
 /**
- * The passenger's bus layout (BusFrame), with who holds or booked each
- * seat. Server-rendered: admins read it; each name links to the booking.
+ * The vehicle's layout (BusFrame) with who holds or booked each seat and
+ * who boarded: server-rendered for operators and conductors.
  */
-export default function AdminSeatMap({ seats }: AdminSeatMapProps) {
+export default function AdminSeatMap(props: AdminSeatMapProps) {
   return (
-    <figure class="space-y-3 overflow-x-auto">
+    <figure class="overflow-x-auto">
       <BusFrame
-        seats={seats}
-        renderSeat={(seat) => <SeatCell key={seat.id} seat={seat} />}
+        seats={props.seats}
+        gapClass="board-gap"
+        renderSeat={(seat) => <SeatCell key={seat.id} seat={seat} {...props} />}
       />
-      <figcaption>
-        <ul
-          class="flex flex-wrap justify-center gap-4 text-sm text-slate-700"
-          aria-label="Legend"
-        >
-          <li class="flex items-center gap-2">
-            <span class="size-4 rounded border-2 border-slate-300 bg-white" />
-            free
-          </li>
-          <li class="flex items-center gap-2">
-            <span class="seat-held size-4 rounded border-2 border-amber-600" />
-            held (hold not expired)
-          </li>
-          <li class="flex items-center gap-2">
-            <span class="seat-booked size-4 rounded border-2 border-slate-500" />
-            booked
-          </li>
-        </ul>
-      </figcaption>
     </figure>
   );
 }
 
-function SeatCell({ seat }: { seat: SeatWithPassenger }) {
-  const state = STATUS_LOOK[seat.status];
+/** Where a booked seat's traveller is: on board, still to come, or not. */
+export function boardingState(seat: BoardSeat, departed: boolean) {
+  if (seat.boardedAt) return "boarded" as const;
+  return departed ? "no-show" as const : "waiting" as const;
+}
+
+function SeatCell(
+  { seat, departed, timeZone, linkBookings }: AdminSeatMapProps & {
+    seat: BoardSeat;
+  },
+) {
+  const look = STATUS_LOOK[seat.status];
+  const boarding = seat.status === "BOOKED"
+    ? boardingState(seat, departed)
+    : undefined;
+  const tone = boarding === "boarded"
+    ? "board-boarded"
+    : boarding === "no-show"
+    ? "board-noshow"
+    : look === "available"
+    ? "board-free"
+    : `board-${look}`;
+  const word = boarding === "boarded"
+    ? `boarded ${formatTime(seat.boardedAt!, timeZone)}`
+    : boarding === "no-show"
+    ? "no-show"
+    : WORDS[look];
+  const title = seat.passengerEmail
+    ? `${seat.passengerName} (${seat.passengerEmail})`
+    : seat.passengerName ?? undefined;
   return (
     <div
-      class={look[state]}
+      class={`board-seat ${tone}`}
       data-seat-number={seat.seatNumber}
-      data-state={state.toUpperCase()}
+      data-state={look.toUpperCase()}
+      data-boarded={boarding}
     >
       <span class="flex items-baseline justify-between gap-1">
         <strong class="text-sm tabular-nums">{seat.seatNumber}</strong>
-        <span class="font-semibold uppercase tracking-wide">
-          {words[state]}
-        </span>
+        <span class="font-semibold uppercase tracking-wide">{word}</span>
       </span>
-      {state !== "available" && (
+      {seat.passengerName && look !== "available" && (
         <span class="truncate">
-          <a
-            href={`#booking-${seat.bookingId}`}
-            class="font-medium underline underline-offset-2"
-            title={`${seat.passengerName} (${seat.passengerEmail})`}
-          >
-            {seat.passengerName}
-          </a>
-          {state === "held" && seat.lockedUntil && (
+          {linkBookings
+            ? (
+              <a
+                href={`#booking-${seat.bookingId}`}
+                class="font-medium underline underline-offset-2"
+                title={title}
+              >
+                {seat.passengerName}
+              </a>
+            )
+            : <span title={title}>{seat.passengerName}</span>}
+          {look === "held" && seat.lockedUntil && (
             <span class="block">
-              {`until ${formatTimeWithZone(seat.lockedUntil, "UTC")}`}
+              until {formatTime(seat.lockedUntil, timeZone)}
             </span>
           )}
         </span>

@@ -1,9 +1,36 @@
 import type { AdminAction } from "../../lib/admin/actions.ts";
 import { formatFullDateTime } from "./format.ts";
+import { bookingReference, plural } from "../../lib/format.ts";
 
 export interface AuditTrailProps {
   actions: AdminAction[];
 }
+
+interface Counts {
+  created: number;
+  removed: number;
+  updated: number;
+  kept: number;
+}
+
+/** "made 14 trips, removed 2, kept 1 with bookings", or "changed no trips". */
+function tripChanges(d: Record<string, unknown>): string {
+  const counts = d.counts as Counts | undefined;
+  if (!counts) return "";
+  const parts = [
+    counts.created && `made ${plural(counts.created, "trip")}`,
+    counts.updated && `updated ${plural(counts.updated, "trip")}`,
+    counts.removed && `removed ${plural(counts.removed, "trip")}`,
+    counts.kept && `kept ${plural(counts.kept, "booked trip")} as they were`,
+  ].filter(Boolean);
+  return ` (${parts.length ? parts.join(", ") : "no trips changed"})`;
+}
+
+const ROLE_WORDS: Record<string, string> = {
+  admin: "an admin",
+  staff: "a conductor (staff)",
+  user: "a passenger",
+};
 
 function describe(action: AdminAction): string {
   const d = action.details;
@@ -17,15 +44,27 @@ function describe(action: AdminAction): string {
       return `changed ${changes.join("; ") || "nothing"}`;
     }
     case "trip.cancel":
-      return `cancelled the trip (${d.cancelledBookings} bookings cancelled, ${d.freedSeats} seats freed)`;
+      return `cancelled the trip (${
+        plural(Number(d.cancelledBookings), "booking")
+      } cancelled, ${plural(Number(d.freedSeats), "seat")} freed)`;
     case "booking.cancel":
-      return `cancelled booking #${action.bookingId} (was ${
-        String(d.previousStatus).toLowerCase()
-      })`;
+      return `cancelled booking ${
+        bookingReference(action.bookingId ?? 0)
+      } (was ${String(d.previousStatus).toLowerCase()})`;
     case "user.role":
       return `made user #${d.userId} ${
-        d.to === "admin" ? "an admin" : "a passenger"
+        ROLE_WORDS[String(d.to)] ?? String(d.to)
       }`;
+    case "route.create":
+      return "created the route";
+    case "route.update":
+      return `changed the route${tripChanges(d)}`;
+    case "timetable.create":
+      return `added a timetable${tripChanges(d)}`;
+    case "timetable.update":
+      return `changed a timetable${tripChanges(d)}`;
+    case "timetable.delete":
+      return `deleted a timetable${tripChanges(d)}`;
   }
 }
 

@@ -1,9 +1,15 @@
 import type { BookingWithPassenger } from "../../lib/bookings/types.ts";
-import { formatDateTimeWithZone, formatPrice } from "../../lib/format.ts";
+import {
+  bookingReference,
+  formatDateTimeWithZone,
+  formatPrice,
+} from "../../lib/format.ts";
 import { card, textLink } from "../ui.ts";
 
 export interface BookingsTableProps {
   bookings: BookingWithPassenger[];
+  /** Show each booking's trip (search results span trips). */
+  showTrip?: boolean;
 }
 
 const STATUS = {
@@ -14,33 +20,39 @@ const STATUS = {
   EXPIRED: ["Expired", "bg-slate-200 text-slate-800"],
 } as const;
 
-const th = "px-4 py-3 text-left text-xs font-bold uppercase tracking-wide";
-const td = "px-4 py-3 align-top";
-
-/** A trip's bookings, newest first, each active one with a cancel action. */
-export default function BookingsTable({ bookings }: BookingsTableProps) {
+/**
+ * Bookings, newest first, each by its reference (as the ticket prints it)
+ * linking to the booking, each active one with a cancel action. A table
+ * on wide screens, a card per booking on a phone.
+ */
+export default function BookingsTable(
+  { bookings, showTrip = false }: BookingsTableProps,
+) {
   if (bookings.length === 0) {
     return <p class="text-slate-600">No bookings yet.</p>;
   }
   return (
-    <div class={`${card} overflow-x-auto`}>
-      <table class="w-full text-sm">
-        <thead class="border-b border-slate-200 bg-slate-50 text-slate-600">
+    <div class={`${card} overflow-hidden`}>
+      <table class="rtable">
+        <thead>
           <tr>
-            <th scope="col" class={th}>Booking</th>
-            <th scope="col" class={th}>Passenger</th>
-            <th scope="col" class={th}>Seats</th>
-            <th scope="col" class={th}>Status</th>
-            <th scope="col" class={`${th} text-right`}>Total</th>
-            <th scope="col" class={th}>Made</th>
-            <th scope="col" class={th}>
+            <th scope="col">Booking</th>
+            <th scope="col">Passenger</th>
+            {showTrip && <th scope="col">Trip</th>}
+            <th scope="col">Seats</th>
+            <th scope="col">Status</th>
+            <th scope="col" class="sm:text-right">Total</th>
+            <th scope="col">Made</th>
+            <th scope="col">
               <span class="sr-only">Actions</span>
             </th>
           </tr>
         </thead>
-        <tbody class="divide-y divide-slate-100">
+        <tbody>
           {bookings.map((booking) => {
             const [label, tone] = STATUS[booking.status];
+            const travellers = [...new Set(booking.passengerNames ?? [])]
+              .filter((name) => name !== booking.passenger.name);
             return (
               <tr
                 key={booking.id}
@@ -48,35 +60,55 @@ export default function BookingsTable({ bookings }: BookingsTableProps) {
                 data-booking-id={booking.id}
                 class="target:bg-amber-50"
               >
-                <th scope="row" class={`${td} text-left tabular-nums`}>
-                  #{booking.id}
+                <th scope="row" data-label="Booking" class="tabular-nums">
+                  <a href={`/admin/bookings/${booking.id}`} class={textLink}>
+                    {bookingReference(booking.id)}
+                  </a>
                 </th>
-                <td class={td}>
+                <td data-label="Passenger" class="break-words">
                   {booking.passenger.name}
                   <a
                     href={`mailto:${booking.passenger.email}`}
-                    class={`${textLink} block w-fit`}
+                    class={`${textLink} block w-fit break-all`}
                   >
                     {booking.passenger.email}
                   </a>
+                  {travellers.length > 0 && (
+                    <span class="block text-slate-600">
+                      Travelling: {travellers.join(", ")}
+                    </span>
+                  )}
                 </td>
-                <td class={`${td} tabular-nums`}>
+                {showTrip && (
+                  <td data-label="Trip">
+                    <a href={`/admin/trips/${booking.tripId}`} class={textLink}>
+                      {booking.trip.origin} → {booking.trip.destination}
+                    </a>
+                    <span class="block tabular-nums text-slate-600">
+                      {formatDateTimeWithZone(
+                        booking.trip.departsAt,
+                        booking.trip.originTimeZone,
+                      )}
+                    </span>
+                  </td>
+                )}
+                <td data-label="Seats" class="tabular-nums">
                   {booking.seatNumbers.join(", ")}
                 </td>
-                <td class={td}>
+                <td data-label="Status">
                   <span
                     class={`inline-block rounded-full px-2.5 py-1 text-xs font-semibold ${tone}`}
                   >
                     {label}
                   </span>
                 </td>
-                <td class={`${td} text-right tabular-nums`}>
+                <td data-label="Total" class="tabular-nums sm:text-right">
                   {formatPrice(booking.totalCents)}
                 </td>
-                <td class={`${td} whitespace-nowrap tabular-nums`}>
+                <td data-label="Made" class="tabular-nums sm:whitespace-nowrap">
                   {formatDateTimeWithZone(booking.createdAt, "UTC")}
                 </td>
-                <td class={`${td} whitespace-nowrap`}>
+                <td class="sm:whitespace-nowrap">
                   {(booking.status === "PENDING" ||
                     booking.status === "CONFIRMED") && (
                     <a

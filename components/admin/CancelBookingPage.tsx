@@ -1,6 +1,10 @@
 import type { SessionUser } from "../../lib/auth/types.ts";
 import type { BookingWithPassenger } from "../../lib/bookings/types.ts";
-import { formatPrice, formatSeatList } from "../../lib/format.ts";
+import {
+  bookingReference,
+  formatPrice,
+  formatSeatList,
+} from "../../lib/format.ts";
 import AdminLayout from "./AdminLayout.tsx";
 import Notice from "../Notice.tsx";
 import { buttonDanger, card, textLink } from "../ui.ts";
@@ -12,7 +16,7 @@ export interface CancelBookingPageProps {
   error?: string;
 }
 
-/** "Cancel booking #n?": the booking, and the form that cancels it. */
+/** "Cancel booking BB-000042?": the booking, and the form that cancels it. */
 export default function CancelBookingPage(
   { user, booking, error }: CancelBookingPageProps,
 ) {
@@ -21,12 +25,12 @@ export default function CancelBookingPage(
   const back = `/admin/trips/${booking.tripId}`;
   return (
     <AdminLayout
-      title={`Cancel booking #${booking.id}`}
+      title={`Cancel booking ${bookingReference(booking.id)}`}
       user={user}
       current="trips"
     >
       <h1 class="text-3xl font-bold tracking-tight">
-        Cancel booking #{booking.id}?
+        Cancel booking {bookingReference(booking.id)}?
       </h1>
       {error && <Notice tone="error">{error}</Notice>}
       <div class={`${card} max-w-2xl space-y-4 p-6`}>

@@ -1,14 +1,12 @@
 import type { ComponentChildren } from "preact";
 import type { SessionUser } from "../../lib/auth/types.ts";
-import type {
-  SeatWithPassenger,
-  TripOccupancy,
-} from "../../lib/trips/types.ts";
+import type { TripOccupancy } from "../../lib/trips/types.ts";
 import type { BookingWithPassenger } from "../../lib/bookings/types.ts";
 import type { AdminAction } from "../../lib/admin/actions.ts";
 import { formatPrice } from "../../lib/format.ts";
 import AdminLayout from "./AdminLayout.tsx";
-import AdminSeatMap from "./AdminSeatMap.tsx";
+import LiveBoard from "./LiveBoard.tsx";
+import type { BoardSeat } from "../../lib/checkin/mod.ts";
 import AuditTrail from "./AuditTrail.tsx";
 import BookingsTable from "./BookingsTable.tsx";
 import OccupancyBar from "./OccupancyBar.tsx";
@@ -19,7 +17,8 @@ import { buttonDanger, buttonSecondary, card, textLink } from "../ui.ts";
 export interface TripDetailPageProps {
   user: SessionUser | null;
   trip: TripOccupancy;
-  seats: SeatWithPassenger[];
+  /** Every seat with its traveller and boarding, for the live board. */
+  seats: BoardSeat[];
   bookings: BookingWithPassenger[];
   actions: AdminAction[];
   notice?: string;
@@ -38,6 +37,19 @@ export default function TripDetailPage(
     ["Departs", formatFullDateTime(trip.departsAt, trip.originTimeZone)],
     ["Arrives", formatFullDateTime(trip.arrivesAt, trip.destinationTimeZone)],
     ["Price", formatPrice(trip.priceCents)],
+    [
+      "Vehicle",
+      trip.routeId
+        ? (
+          <>
+            {trip.layoutName} · made by the timetable of{" "}
+            <a href={`/admin/routes/${trip.routeId}`} class={textLink}>
+              route #{trip.routeId}
+            </a>
+          </>
+        )
+        : trip.layoutName,
+    ],
     [
       "Revenue",
       `${
@@ -115,14 +127,24 @@ export default function TripDetailPage(
               Passenger manifest (CSV)
             </a>
           </li>
+          {!cancelled && (
+            <li>
+              <a
+                href={`/staff/trips/${id}`}
+                class={`${buttonSecondary} w-full`}
+              >
+                Check passengers in
+              </a>
+            </li>
+          )}
           <li class="text-center text-sm">
             <a href={`/trips/${id}`} class={textLink}>Passenger view</a>
           </li>
         </ul>
       </div>
       <section aria-labelledby="seats-heading" class="space-y-4">
-        <h2 id="seats-heading" class="text-xl font-bold">Seats</h2>
-        <AdminSeatMap seats={seats} />
+        <h2 id="seats-heading" class="text-xl font-bold">Seats and boarding</h2>
+        <LiveBoard trip={trip} seats={seats} linkBookings />
       </section>
       <section aria-labelledby="bookings-heading" class="space-y-4">
         <h2 id="bookings-heading" class="text-xl font-bold">Bookings</h2>

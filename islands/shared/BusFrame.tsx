@@ -37,11 +37,8 @@ export default function BusFrame<T extends Placed>(
         const rows = Math.max(...own.map((s) => s.row));
         const name = decks.length > 1 ? DECKS[deck - 1] : "";
         return (
-          <div
-            key={deck}
-            role={name ? "group" : undefined}
-            aria-label={name || undefined}
-          >
+          // Each seat's name says its deck; the label is for the eye.
+          <div key={deck}>
             <p class="bus-front">
               <span aria-hidden="true">▲</span> Front of the bus
               {name && <span class="block">{name}</span>}
@@ -50,9 +47,7 @@ export default function BusFrame<T extends Placed>(
               {deck === 1 && (
                 <div class="bus-cab">
                   <span>Driver</span>
-                  <span class="rounded-sm border-2 border-slate-400 px-1.5">
-                    Door
-                  </span>
+                  <span class="bus-door">Door</span>
                 </div>
               )}
               {Array.from({ length: rows }, (_, r) => {

@@ -3,6 +3,7 @@ import {
   type SeatLook,
   seatLookClass,
   seatName,
+  seatWord,
   STATUS_LOOK,
 } from "./seat_look.tsx";
 import {

@@ -49,6 +49,11 @@ export function SeatGlyph({ look }: { look: SeatLook }) {
   );
 }
 
+/** "Seat" or "Berth". */
+export function seatWord(seat: Pick<PlacedSeat, "kind">): string {
+  return seat.kind === "berth" ? "Berth" : "Seat";
+}
+
 /**
  * The accessible name of a seat: "Seat 12, window, booked", or with a
  * price class "Berth 21, upper deck, window, Upper berth €30.00, available".

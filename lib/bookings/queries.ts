@@ -92,7 +92,10 @@ export async function findActiveHold(
   };
 }
 
-/** Who boards: one row per seat of a CONFIRMED booking, by seat number. */
+/**
+ * Who boards: one row per seat of a CONFIRMED booking, by seat number,
+ * with when (and by whom) its traveller boarded.
+ */
 export async function listManifest(
   sql: Sql,
   tripId: number,
@@ -102,10 +105,13 @@ export async function listManifest(
       coalesce(b.passenger_names[array_position(b.seat_ids, s.id)], u.name)
         as "passengerName",
       u.email as "passengerEmail", b.id as "bookingId",
-      b.created_at as "bookedAt"
+      b.created_at as "bookedAt",
+      bd.boarded_at as "boardedAt", staff.name as "boardedBy"
     from seats s
     join bookings b on b.id = s.booking_id and b.status = 'CONFIRMED'
     join users u on u.id = b.user_id
+    left join boardings bd on bd.booking_id = b.id and bd.seat_id = s.id
+    left join users staff on staff.id = bd.boarded_by
     where s.trip_id = ${tripId} and s.status = 'BOOKED'
     order by s.seat_number
   `;

@@ -87,4 +87,8 @@ export interface ManifestRow {
   passengerEmail: string;
   bookingId: number;
   bookedAt: Date;
+  /** When the traveller boarded, or null (not yet; after departure a no-show). */
+  boardedAt: Date | null;
+  /** The staff member who checked them in. */
+  boardedBy: string | null;
 }

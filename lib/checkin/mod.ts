@@ -8,3 +8,4 @@ export {
   listBoardingTrips,
   listBoardSeats,
 } from "./queries.ts";
+export { checkInQuery, recallCheckIn } from "./recall.ts";

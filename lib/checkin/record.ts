@@ -133,8 +133,8 @@ export async function boardBooking(
  * The booking's seats (still on the trip), each with its traveller — the
  * name given for the seat, else the account holder — and its boarding.
  */
-async function travellers(
-  tx: Tx,
+export async function travellers(
+  tx: Sql | Tx,
   bookingId: number,
 ): Promise<BoardingTraveller[]> {
   return [

@@ -3,6 +3,7 @@
 // another browser context) hold and book a seat on the admin trip page,
 // cancels that booking, then cancels the trip.
 import assert from "node:assert/strict";
+import { bookingReference } from "../../lib/format.ts";
 import { sql } from "../../lib/db/pool.ts";
 import { dbTest } from "../support/db.ts";
 import { createTestUser, uniqueSuffix } from "../support/factories.ts";
@@ -145,7 +146,10 @@ dbTest(
         await adminPage.getByRole("main").textContent() ?? "",
         /0\/12 sold \(0%\)/,
       );
-      await adminPage.getByText(`cancelled booking #${bookingId}`).waitFor();
+      // The ticket's reference, not "#7" (issue 14).
+      await adminPage.getByText(
+        `cancelled booking ${bookingReference(bookingId)}`,
+      ).waitFor();
 
       // The passenger sees the seat free again.
       await passengerPage.goto(`${server.url}/trips/${tripId}`);

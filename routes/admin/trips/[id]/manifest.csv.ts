@@ -1,4 +1,6 @@
-// GET /admin/trips/:id/manifest.csv: who boards, one row per booked seat.
+// GET /admin/trips/:id/manifest.csv: who boards, one row per booked seat,
+// with the booking's reference and whether the traveller boarded (after
+// departure, one who did not is a no-show).
 import type { Handlers } from "../../../../lib/http/router.ts";
 import { requireAdmin } from "../../../../lib/auth/tokens.ts";
 import { sql } from "../../../../lib/db/pool.ts";
@@ -7,6 +9,7 @@ import { pageId } from "../../../../lib/trips/input.ts";
 import { getTripOccupancy } from "../../../../lib/trips/occupancy.ts";
 import { listManifest } from "../../../../lib/bookings/mod.ts";
 import { toCsv } from "../../../../lib/http/csv.ts";
+import { bookingReference } from "../../../../lib/format.ts";
 
 export const handler: Handlers = {
   async GET(c) {
@@ -15,14 +18,27 @@ export const handler: Handlers = {
     const trip = await getTripOccupancy(sql, id);
     if (!trip) throw new NotFoundError(`There is no trip ${id}`);
     const rows = await listManifest(sql, id);
+    const departed = trip.departsAt.getTime() <= Date.now();
     const csv = toCsv(
-      ["seat", "passenger", "email", "booking", "booked_at"],
+      [
+        "seat",
+        "passenger",
+        "email",
+        "booking",
+        "booked_at",
+        "boarding",
+        "boarded_at",
+        "boarded_by",
+      ],
       rows.map((row) => [
         row.seatNumber,
         row.passengerName,
         row.passengerEmail,
-        row.bookingId,
+        bookingReference(row.bookingId),
         row.bookedAt,
+        row.boardedAt ? "boarded" : departed ? "no-show" : "not boarded",
+        row.boardedAt ?? "",
+        row.boardedBy ?? "",
       ]),
     );
     const day = trip.departsAt.toISOString().slice(0, 10);
