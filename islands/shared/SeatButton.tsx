@@ -46,9 +46,7 @@ export default function SeatButton(
     } else if (!selectable) {
       panelMessage.value = {
         tone: "info",
-        text: `${
-          seat.kind === "berth" ? "Berth" : "Seat"
-        } ${seat.seatNumber} is ${
+        text: `${seatWord(seat)} ${seat.seatNumber} is ${
           look === "booked" ? "already booked" : "held by someone else"
         }.`,
       };
