@@ -8,6 +8,7 @@ export {
   listBookingsForUser,
   listManifest,
   listTripBookings,
+  searchBookings,
 } from "./queries.ts";
 export {
   presentAdminBooking,

@@ -3,6 +3,7 @@
 import type { Sql } from "../db/pool.ts";
 import type { SessionUser } from "../auth/types.ts";
 import { NotFoundError } from "../http/errors.ts";
+import { parseBookingReference } from "../format.ts";
 import { bookingColumns, bookingJoins, toBooking } from "./columns.ts";
 import type { BookingRow } from "./columns.ts";
 import type { ActiveHold, BookingWithPassenger, ManifestRow } from "./types.ts";
@@ -25,6 +26,39 @@ export async function selectBookings(
     limit ${limit}
   `;
   return rows.map((row) => toBooking(row));
+}
+
+// ilike treats % and _ as wildcards; a search for "50%" means the text.
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Bookings an operator looks for, newest first: by reference ("BB-000123",
+ * "bb-123", "123"), or by part of the name of a traveller or the account
+ * holder, or of the account's email.
+ */
+export async function searchBookings(
+  sql: Sql,
+  query: string,
+  limit = 50,
+): Promise<BookingWithPassenger[]> {
+  const text = query.trim();
+  if (!text) return [];
+  const id = parseBookingReference(text);
+  const pattern = containsPattern(text);
+  return await selectBookings(
+    sql,
+    sql`
+      where ${id === undefined ? sql`false` : sql`b.id = ${id}`}
+        or u.email ilike ${pattern} or u.name ilike ${pattern}
+        or exists (
+          select 1 from unnest(b.passenger_names) as traveller
+          where traveller ilike ${pattern}
+        )
+    `,
+    limit,
+  );
 }
 
 /** One booking by id, whoever owns it (for code that checked access). */

@@ -2,7 +2,11 @@
 // operators watch who boarded.
 export * from "./types.ts";
 export { judgeTicket, looksLikeTicketToken } from "./verify.ts";
-export { boardBooking, checkInTicket } from "./record.ts";
+export {
+  boardBooking,
+  checkInTicket,
+  travellers as bookingTravellers,
+} from "./record.ts";
 export {
   type BoardSeat,
   listBoardingTrips,
