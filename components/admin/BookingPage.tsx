@@ -51,12 +51,12 @@ export default function BookingPage(
     ],
     [
       "Booked by",
-      <>
+      <span key="by">
         {booking.passenger.name} ·{" "}
         <a href={`mailto:${booking.passenger.email}`} class={textLink}>
           {booking.passenger.email}
         </a>
-      </>,
+      </span>,
     ],
     ["Total", formatPrice(booking.totalCents)],
     ["Made", formatDateTimeWithZone(booking.createdAt, "UTC")],
