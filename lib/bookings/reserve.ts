@@ -3,7 +3,7 @@
 import type { Sql, Tx } from "../db/pool.ts";
 import { env } from "../env.ts";
 import { BadRequestError, ConflictError } from "../http/errors.ts";
-import { tripChanged } from "../trips/changes.ts";
+import { notifyTripChanged, tripChanged } from "../trips/changes.ts";
 import { countBookingAttempt } from "../metrics/bookings.ts";
 import { countHoldsExpired } from "../metrics/registry.ts";
 import { traced } from "../tracing.ts";
@@ -103,7 +103,7 @@ async function reserveSeats(
     throw error;
   }
   if ("replayOf" in outcome) return (await replay())!;
-  await tripChanged(request.tripId);
+  await tripChanged(request.tripId, { notified: true });
   return outcome.booking;
 }
 
@@ -133,14 +133,11 @@ async function reserveInTransaction(
   }
   const displaced = await holdsToDisplace(tx, userId, seats);
   if (displaced.length) await endHolds(tx, displaced, seatIds);
-  const booking = await insertBooking(tx, {
-    request,
-    status,
-    fingerprint,
-    names,
-    trip,
-    seats,
-  });
+  // The NOTIFY rides with the insert (one round trip) and fires at commit.
+  const [booking] = await Promise.all([
+    insertBooking(tx, { request, status, fingerprint, names, trip, seats }),
+    notifyTripChanged(tx, tripId),
+  ]);
   return { booking };
 }
 

@@ -2,7 +2,6 @@
 // seat-event hub. main.ts calls `handleTripChanges()` once at start-up.
 import { sql } from "../db/pool.ts";
 import { env } from "../env.ts";
-import { getCache } from "../cache/mod.ts";
 import { onTripChanged } from "../trips/changes.ts";
 import { getTripReads } from "../trips/reads.ts";
 import { SeatEventHub } from "./seat_events.ts";
@@ -32,12 +31,11 @@ export function getSeatEvents(): SeatEventHub {
     sql,
     loadSeats: loadSeatsEvent,
     maxConnections: env.SSE_MAX_CONNECTIONS,
-    // An in-process cache only hears about other instances' commits here.
-    onNotified: (tripId) => {
-      if (getCache()?.shared === false) {
-        return getTripReads().invalidateTrip(tripId);
-      }
-    },
+    // Every notification invalidates before the seats are reloaded: an
+    // in-process cache hears about other instances' commits only here, and
+    // a booking's NOTIFY, sent inside its transaction, arrives at commit,
+    // maybe before the committing instance invalidated a shared cache.
+    onNotified: (tripId) => getTripReads().invalidateTrip(tripId),
   });
   return hub;
 }
@@ -47,15 +45,17 @@ let handling = false;
 /**
  * Registers the after-commit work for trip changes (once per process):
  * first the trip's cached reads are invalidated, then every instance is
- * notified — in that order, so a seat map reloading on the notification
- * cannot find the old value in the cache.
+ * notified, unless the writer already queued the NOTIFY in its
+ * transaction (bookings do, to save a round trip). Either way each
+ * listener invalidates again before it reloads, so a seat map reloading on
+ * the notification cannot find the old value in the cache.
  */
 export function handleTripChanges(): void {
   if (handling) return;
   handling = true;
-  onTripChanged(async (tripId) => {
+  onTripChanged(async (tripId, { notified }) => {
     await getTripReads().invalidateTrip(tripId);
-    await getSeatEvents().publish(tripId);
+    if (!notified) await getSeatEvents().publish(tripId);
   });
 }
 

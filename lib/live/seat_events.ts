@@ -5,8 +5,9 @@
 // embedded default needs nothing beyond PostgreSQL.
 import type { Sql } from "../db/pool.ts";
 import { ServiceUnavailableError } from "../http/errors.ts";
+import { TRIP_CHANGED_CHANNEL } from "../trips/changes.ts";
 
-export const SEAT_CHANNEL = "busbook_trip_changed";
+export const SEAT_CHANNEL = TRIP_CHANGED_CHANNEL;
 
 export interface SeatEventHubOptions {
   sql: Sql;
