@@ -58,8 +58,8 @@ dbTest(
       OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
       OTEL_SERVICE_NAME: "busbook-test",
-    // Export every half second rather than every few (a standard variable).
-    OTEL_BSP_SCHEDULE_DELAY: "500",
+      // Export every half second rather than every few (a standard variable).
+      OTEL_BSP_SCHEDULE_DELAY: "500",
     });
     try {
       const trip = await createTestTrip();
