@@ -1,5 +1,6 @@
 import { MAX_SEATS } from "../../lib/trips/input.ts";
-import type { Place } from "../../lib/trips/types.ts";
+import type { Place, VehicleLayout } from "../../lib/trips/types.ts";
+import SelectField, { layoutOptions } from "./SelectField.tsx";
 import Notice from "../Notice.tsx";
 import { buttonPrimary, card, input } from "../ui.ts";
 
@@ -19,6 +20,8 @@ export interface TripFormProps {
   timeZones?: string[];
   /** Edit: the trip's route, whose clocks its times are typed on. */
   route?: [origin: Place, destination: Place];
+  /** Create: the vehicles a trip can run with. */
+  layouts?: VehicleLayout[];
 }
 
 const PLACES_LIST_ID = "trip-places";
@@ -89,6 +92,7 @@ export default function TripForm(
     places = [],
     timeZones = [],
     route,
+    layouts = [],
   }: TripFormProps,
 ) {
   const [origin, destination] = route ?? [];
@@ -187,6 +191,16 @@ export default function TripForm(
         />
         <p class="text-sm text-slate-600 sm:col-span-2">{AMBIGUOUS_HINT}</p>
       </div>
+      {mode === "create" && layouts.length > 0 && (
+        <SelectField
+          name="layoutId"
+          label="Vehicle"
+          options={layoutOptions(layouts)}
+          value={values.layoutId}
+          error={errors.layoutId}
+          hint="A 2+2 coach has the seat count below; other vehicles have their own seats."
+        />
+      )}
       <div class="grid gap-5 sm:grid-cols-2">
         <Field
           name="totalSeats"

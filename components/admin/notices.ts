@@ -6,6 +6,7 @@ const NOTICES: Record<string, string> = {
   "trip-cancelled":
     "Trip cancelled: its bookings were cancelled and the seats freed.",
   "booking-cancelled": "Booking cancelled and its seats freed.",
+  "route-created": "Route created. Add a timetable to make its trips.",
 };
 
 /** The notice text for a `?notice=` key, or undefined for anything else. */

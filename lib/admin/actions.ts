@@ -99,3 +99,21 @@ export async function listRouteAdminActions(
     limit ${limit}
   `;
 }
+
+/** One audit row of a route (the edit a page reports on), or undefined. */
+export async function getRouteAdminAction(
+  sql: Sql,
+  routeId: number,
+  actionId: number,
+): Promise<AdminAction | undefined> {
+  const [action] = await sql<AdminAction[]>`
+    select a.id, a.admin_id as "adminId", u.name as "adminName",
+      u.email as "adminEmail", a.action, a.trip_id as "tripId",
+      a.booking_id as "bookingId", a.route_id as "routeId", a.details,
+      a.created_at as "createdAt"
+    from admin_actions a
+    left join users u on u.id = a.admin_id
+    where a.id = ${actionId} and a.route_id = ${routeId}
+  `;
+  return action;
+}

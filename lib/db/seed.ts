@@ -4,6 +4,7 @@ import { findPlaces } from "../trips/places.ts";
 import { instantFromLocal, localDate } from "../trips/local_time.ts";
 import { ensureAdmin, findUserByEmail, insertUser } from "../auth/users.ts";
 import { hashPassword } from "../auth/passwords.ts";
+import { seedDemoOperations } from "./seed_operations.ts";
 
 export const DEMO_ADMIN = {
   name: "Demo Admin",
@@ -102,5 +103,7 @@ export async function seedDemoData(
       priceCents,
     });
   }
+  // A conductor, routes with timetables, trips on every kind of vehicle.
+  await seedDemoOperations(sql, now);
   return true;
 }

@@ -8,6 +8,7 @@ import { createTripFromForm } from "../../../lib/trips/form.ts";
 import { listPlaces } from "../../../lib/trips/places.ts";
 import { timeZoneNames } from "../../../lib/trips/local_time.ts";
 import { createTripAsAdmin } from "../../../lib/trips/manage.ts";
+import { listLayouts } from "../../../lib/trips/layouts.ts";
 import AdminLayout from "../../../components/admin/AdminLayout.tsx";
 import TripForm, {
   type TripFormProps,
@@ -29,6 +30,7 @@ async function page(
         mode="create"
         places={await listPlaces(sql)}
         timeZones={timeZoneNames()}
+        layouts={await listLayouts(sql)}
         {...form}
       />
     </AdminLayout>,
