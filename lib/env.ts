@@ -15,6 +15,19 @@ const EnvSchema = z.object({
     /^postgres(ql)?:\/\/.+/,
     "must be a postgres:// or postgresql:// URL",
   ),
+  // Streaming replicas for trip reads on a cache miss (comma-separated);
+  // one whose replay is more than REPLICA_MAX_LAG_MS behind is skipped.
+  DATABASE_REPLICA_URLS: z.string().default("").transform((value) =>
+    value.split(",").map((url) => url.trim()).filter(Boolean)
+  ).pipe(z.array(
+    z.string().regex(
+      /^postgres(ql)?:\/\/.+/,
+      "must be postgres:// or postgresql:// URLs, comma-separated",
+    ),
+  )),
+  REPLICA_MAX_LAG_MS: z.coerce.number().int().min(10).max(600_000).default(
+    1000,
+  ),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: optional(
     z.string().regex(/^rediss?:\/\/.+/, "must be a redis:// or rediss:// URL"),
@@ -32,6 +45,9 @@ const EnvSchema = z.object({
   LOG_REQUESTS: z.stringbool().default(false),
   // Lowest level written (lib/log.ts): debug, info, warn or error.
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // json: one object per line, for log shippers; text: for people (the
+  // embedded development database sets it).
+  LOG_FORMAT: z.enum(["json", "text"]).default("json"),
   // /metrics: on its own port (METRICS_PORT, on METRICS_HOSTNAME) and/or on
   // the public port behind `Authorization: Bearer METRICS_TOKEN`; with
   // neither, nothing serves it.
@@ -55,6 +71,13 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.stringbool().default(false),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024)
     .default(64 * 1024),
+  // Every request answers within REQUEST_TIMEOUT_MS (503 after it; each SQL
+  // statement is cut off then too), and its body must arrive within
+  // BODY_TIMEOUT_MS (408 after it).
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000)
+    .default(10_000),
+  BODY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000)
+    .default(10_000),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400)
     .default(60),
   LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),

@@ -35,20 +35,30 @@ export function redact(text: string): string {
     .replace(EMAIL, "$1…@$2");
 }
 
-/** One log line as it is written (exported for tests). */
+export type LogFormat = "json" | "text";
+
+/**
+ * One log line as it is written: a JSON object, or for people (`text`)
+ * `time LEVEL msg key=value …`.
+ */
 export function formatLine(
   level: LogLevel,
   msg: string,
   fields: Record<string, unknown> = {},
   now = new Date(),
+  format: LogFormat = "json",
 ): string {
-  const line = JSON.stringify({
-    time: now.toISOString(),
-    level,
-    msg,
-    ...fields,
-  });
-  return redact(line);
+  if (format === "text") {
+    const pairs = Object.entries(fields).map(([key, value]) =>
+      `${key}=${typeof value === "string" ? value : JSON.stringify(value)}`
+    );
+    return redact(
+      [now.toISOString(), level.toUpperCase(), msg, ...pairs].join(" "),
+    );
+  }
+  return redact(
+    JSON.stringify({ time: now.toISOString(), level, msg, ...fields }),
+  );
 }
 
 /** A logger writing JSON lines at or above `minLevel`. */
@@ -58,6 +68,7 @@ export class Logger {
   constructor(
     minLevel: LogLevel,
     private readonly sink: (line: string, level: LogLevel) => void = write,
+    private readonly format: LogFormat = "json",
   ) {
     this.#min = RANK[minLevel];
   }
@@ -69,7 +80,7 @@ export class Logger {
 
   log(level: LogLevel, msg: string, fields?: Record<string, unknown>): void {
     if (RANK[level] < this.#min) return;
-    this.sink(formatLine(level, msg, fields), level);
+    this.sink(formatLine(level, msg, fields, new Date(), this.format), level);
   }
 
   debug(msg: string, fields?: Record<string, unknown>): void {
@@ -89,18 +100,23 @@ export class Logger {
   }
 }
 
-/** The process's logger, at LOG_LEVEL. */
-export const log = new Logger(env.LOG_LEVEL);
+/** The process's logger, at LOG_LEVEL, in LOG_FORMAT. */
+export const log = new Logger(env.LOG_LEVEL, write, env.LOG_FORMAT);
 
 let installed = false;
 
 /**
  * Routes console.debug/log/info/warn/error through `log` as JSON lines
- * (arguments formatted as console would, errors with their stack). Called
- * by a serving process; tests that import the app keep the plain console.
+ * (arguments formatted as console would, errors with their stack) when
+ * LOG_FORMAT is json. Called by a serving process; tests that import the
+ * app keep the plain console.
  */
-export function installJsonConsole(logger: Logger = log): void {
-  if (installed) return;
+export function installJsonConsole(
+  logger: Logger = log,
+  logFormat: LogFormat = env.LOG_FORMAT,
+): void {
+  // People reading a terminal (LOG_FORMAT=text) keep the console as it is.
+  if (installed || logFormat !== "json") return;
   installed = true;
   const levels: [keyof Console & LogLevel | "log", LogLevel][] = [
     ["debug", "debug"],

@@ -36,6 +36,8 @@ export async function prepareEnvironment(
     database: "busbook",
   });
   Deno.env.set("DATABASE_URL", database.url);
+  // The embedded database is a developer's machine: logs for a terminal.
+  if (!Deno.env.get("LOG_FORMAT")) Deno.env.set("LOG_FORMAT", "text");
   if (!Deno.env.get("JWT_SECRET")) {
     Deno.env.set(
       "JWT_SECRET",

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { Hono } from "hono";
 import type { AppEnv } from "../lib/http/context.ts";
-import { formatLine, Logger, redact } from "../lib/log.ts";
+import { formatLine, installJsonConsole, Logger, redact } from "../lib/log.ts";
 import { observeRequests } from "../lib/http/observe.ts";
 import { requestId } from "../lib/http/request_id.ts";
 import { runFixture } from "./support/processes.ts";
@@ -98,4 +98,21 @@ Deno.test("a serving process's console writes JSON lines at LOG_LEVEL", async ()
   assert.deepEqual(lines.map((l) => l.level), ["warn", "error"]);
   assert.match(lines[0].msg, /cache: unavailable for a…@example\.com/);
   assert.match(lines[1].msg, /request failed: Error: boom\n\s+at /);
+});
+
+Deno.test("LOG_FORMAT=text writes lines for people, still redacted, and leaves the console alone", () => {
+  const line = formatLine(
+    "warn",
+    "slow",
+    { route: "/api/trips/:id", userId: 7, email: "carol@example.com" },
+    new Date("2030-01-01T00:00:00Z"),
+    "text",
+  );
+  assert.equal(
+    line,
+    "2030-01-01T00:00:00.000Z WARN slow route=/api/trips/:id userId=7 email=c…@example.com",
+  );
+  const original = console.warn;
+  installJsonConsole(new Logger("info", () => {}), "text");
+  assert.equal(console.warn, original, "the console is not patched");
 });
