@@ -1,7 +1,10 @@
 // Cached read models for trips: the trip with its seat map, and the lists
 // of upcoming trips. Values are the API's JSON bodies, so a cache hit is
-// answered without touching PostgreSQL or re-serialising anything.
-import { sql } from "../db/pool.ts";
+// answered without touching PostgreSQL or re-serialising anything. A miss
+// may read on a replica (lib/db/replicas.ts): only one that has replayed
+// every commit acknowledged before the load began, so a value stored under
+// the generation read before it never predates the change that bumped it.
+import { readOnReplica } from "../db/replicas.ts";
 import { cacheKeyPrefix, getCache } from "../cache/mod.ts";
 import { CachedReads, type Loaded } from "../cache/cached_reads.ts";
 import { listUpcomingTrips } from "./queries.ts";
@@ -24,7 +27,7 @@ function secondsUntil(time: Date | string): number {
 export async function loadTripWithSeats(
   tripId: number,
 ): Promise<Loaded | undefined> {
-  const found = await getTripWithSeatsJson(sql, tripId);
+  const found = await readOnReplica((db) => getTripWithSeatsJson(db, tripId));
   if (!found) return undefined;
   return {
     value: found.body,
@@ -38,7 +41,7 @@ export async function loadTripWithSeats(
 export async function loadUpcomingTrips(
   filter: TripSearch,
 ): Promise<Loaded> {
-  const trips = await listUpcomingTrips(sql, filter);
+  const trips = await readOnReplica((db) => listUpcomingTrips(db, filter));
   return {
     value: JSON.stringify({ trips }),
     ttlSeconds: trips.length ? secondsUntil(trips[0].departsAt) : undefined,
@@ -47,7 +50,9 @@ export async function loadUpcomingTrips(
 
 /** Loads the names of the places served; a trip's change may change them. */
 export async function loadServedPlaces(): Promise<Loaded> {
-  return { value: JSON.stringify(await listServedPlaces(sql)) };
+  return {
+    value: JSON.stringify(await readOnReplica((db) => listServedPlaces(db))),
+  };
 }
 
 /**
