@@ -6,6 +6,9 @@ import assert from "node:assert/strict";
 import { app } from "../main.ts";
 import { registry } from "../lib/metrics/registry.ts";
 import { metricsAllowed } from "../lib/metrics/endpoint.ts";
+import { registerCollectors } from "../lib/metrics/collectors.ts";
+import { sql } from "../lib/db/pool.ts";
+import { sweepExpiredHolds } from "../lib/bookings/mod.ts";
 import { dbTest } from "./support/db.ts";
 import { startApp } from "./support/processes.ts";
 import { createTestTrip, createTestUser } from "./support/factories.ts";
@@ -185,4 +188,72 @@ dbTest("trip reads count cache hits and misses", async () => {
   await (await app.request(`/api/trips/${trip.id}`)).body?.cancel();
   assert.ok(await value("busbook_cache_reads_total", miss) >= misses + 1);
   assert.ok(await value("busbook_cache_reads_total", hit) >= hits + 1);
+});
+
+/** Moves a hold's deadline into the past, as if HOLD_MINUTES had passed. */
+async function expire(bookingId: number) {
+  await sql.begin(async (tx) => {
+    await tx`update bookings set expires_at = now() - interval '1 second' where id = ${bookingId}`;
+    await tx`update seats set locked_until = now() - interval '1 second' where booking_id = ${bookingId}`;
+  });
+}
+
+dbTest(
+  "hold expiries are counted by who noticed them: the sweeper, or a booking taking the seat",
+  async () => {
+    const trip = await createTestTrip({ totalSeats: 4 });
+    const [first, second] = await seatIdsOf(trip.id);
+    const [alice, bob] = await Promise.all([
+      createTestUser(),
+      createTestUser(),
+    ]);
+    const held = async (seat: number) => {
+      const res = await postJson("/api/holds", alice, {
+        tripId: trip.id,
+        seatIds: [seat],
+      });
+      assert.equal(res.status, 201);
+      return (await res.json()).booking.id as number;
+    };
+    const viaBooking = { via: "booking" };
+    const viaSweeper = { via: "sweeper" };
+    const before = {
+      booking: await value("busbook_holds_expired_total", viaBooking),
+      sweeper: await value("busbook_holds_expired_total", viaSweeper),
+    };
+    await expire(await held(first));
+    const taken = await postJson("/api/bookings", bob, {
+      tripId: trip.id,
+      seatIds: [first],
+    });
+    assert.equal(taken.status, 201, "an expired hold's seat is free");
+    assert.equal(
+      await value("busbook_holds_expired_total", viaBooking),
+      before.booking + 1,
+    );
+
+    await expire(await held(second));
+    assert.ok(await sweepExpiredHolds(sql) >= 1);
+    assert.ok(
+      await value("busbook_holds_expired_total", viaSweeper) >=
+        before.sweeper + 1,
+      "the sweeper's expiry is counted",
+    );
+  },
+);
+
+dbTest("the live streams gauge counts open seat maps", async () => {
+  const trip = await createTestTrip();
+  registerCollectors();
+  const open = async () => await value("busbook_live_streams_open", {});
+  const before = await open();
+  const stream = await app.request(`/api/trips/${trip.id}/events`);
+  assert.equal(stream.status, 200);
+  assert.equal(await open(), before + 1);
+  await stream.body?.cancel();
+  const deadline = Date.now() + 5000;
+  while (await open() !== before && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.equal(await open(), before, "closed again");
 });
