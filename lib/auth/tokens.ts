@@ -112,9 +112,15 @@ export async function userOf(token: string): Promise<SessionUser | null> {
   return role && { id: claims.userId, role };
 }
 
+// Built files need no user: a page's scripts and styles carry its cookie,
+// and checking that session once per file would be wasted work.
+const ANONYMOUS_PREFIX = "/static/";
+
 /** Puts the signed-in user (or null) on the context; never rejects by itself. */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const token = tokenFrom(c);
+  const token = c.req.path.startsWith(ANONYMOUS_PREFIX)
+    ? undefined
+    : tokenFrom(c);
   c.set("user", token ? await userOf(token) : null);
   await next();
 };
