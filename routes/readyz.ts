@@ -1,6 +1,6 @@
 // GET /readyz: readiness, for load balancers. 200 while PostgreSQL
 // answers, 503 when it does not or the instance is shutting down; reports
-// Redis and the primary's standbys either way.
+// Redis, the read replicas and the primary's standbys either way.
 import { z } from "zod";
 import type { Handlers } from "../lib/http/router.ts";
 import type { RouteDocs } from "../lib/http/openapi.ts";
@@ -17,6 +17,7 @@ export const handler: Handlers = {
       database: state.database,
       redis: state.redis,
       replicas: state.replicas,
+      standbys: state.standbys,
     }, state.ready ? 200 : 503);
   },
 };
@@ -34,6 +35,17 @@ const ReadinessBody = z.strictObject({
     description: "Down is not unready: reads fall back to PostgreSQL",
   }),
   replicas: z.array(z.strictObject({
+    name: z.string().meta({ description: "host:port" }),
+    up: z.boolean().meta({
+      description:
+        "False while skipped: down, not a standby, or too far behind",
+    }),
+    lagMs: z.number().nullable(),
+  })).meta({
+    description:
+      "The read replicas (DATABASE_REPLICA_URLS) as this instance sees them",
+  }),
+  standbys: z.array(z.strictObject({
     name: z.string(),
     state: z.string(),
     sync: z.string(),

@@ -1,6 +1,8 @@
 // Where the primary has standbys, /readyz lists them and /metrics has each
-// one's replication lag — shown on a primary and a streaming standby of the
-// test's own (before the standby starts: none, the control).
+// one's replay lag; an instance reading from one (DATABASE_REPLICA_URLS)
+// reports it as a read replica, up, with the lag it measures — shown on a
+// primary and a streaming standby of the test's own (before the standby
+// starts: none, the control).
 import assert from "node:assert/strict";
 import postgres from "postgres";
 import { migrate } from "../lib/db/migrate.ts";
@@ -43,15 +45,15 @@ dbTest(
         headers: { authorization: `Bearer ${token}` },
       })).text();
     const replicas = async (): Promise<Replica[]> =>
-      (await (await fetch(`${app.url}/readyz`)).json()).replicas;
+      (await (await fetch(`${app.url}/readyz`)).json()).standbys;
     try {
       assert.deepEqual(await replicas(), [], "control: no standby yet");
       assert.doesNotMatch(
         await metrics(),
-        /^busbook_db_replica_lag_seconds\{/m,
+        /^busbook_db_standby_replay_lag_seconds\{/m,
       );
 
-      await primary.startStandby("busbook_standby");
+      const standbyUrl = await primary.startStandby("busbook_standby");
       const deadline = Date.now() + 20_000;
       let found = await replicas();
       while (
@@ -67,8 +69,46 @@ dbTest(
       assert.equal(standby?.state, "streaming", JSON.stringify(found));
       assert.match(
         await metrics(),
-        /^busbook_db_replica_lag_seconds\{replica="busbook_standby"\} [\d.e-]+$/m,
+        /^busbook_db_standby_replay_lag_seconds\{standby="busbook_standby"\} [\d.e-]+$/m,
       );
+
+      // An instance that reads from it sees it as a read replica.
+      const reader = await startApp({
+        DATABASE_URL: primary.url,
+        DATABASE_REPLICA_URLS: standbyUrl,
+        METRICS_TOKEN: token,
+        REDIS_URL: "",
+      });
+      try {
+        const name = new URL(standbyUrl).host;
+        let replica: { name: string; up: boolean } | undefined;
+        const until = Date.now() + 20_000;
+        while (!replica?.up && Date.now() < until) {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          replica = (await (await fetch(`${reader.url}/readyz`)).json())
+            .replicas[0];
+        }
+        assert.deepEqual(
+          { name: replica?.name, up: replica?.up },
+          { name, up: true },
+        );
+        const text = await (await fetch(`${reader.url}/metrics`, {
+          headers: { authorization: `Bearer ${token}` },
+        })).text();
+        assert.match(
+          text,
+          new RegExp(`^busbook_db_replica_up\\{replica="${name}"\\} 1$`, "m"),
+        );
+        assert.match(
+          text,
+          new RegExp(
+            `^busbook_db_replica_lag_seconds\\{replica="${name}"\\} [\\d.e-]+$`,
+            "m",
+          ),
+        );
+      } finally {
+        await reader.stop();
+      }
     } finally {
       await app.stop();
       await primary.dispose();

@@ -1,23 +1,36 @@
 // What /readyz reports: ready while PostgreSQL answers and the process is
-// not draining for shutdown. Redis and the primary's standbys are reported
-// but decide nothing: without Redis the app serves from PostgreSQL, and
-// replicas only ever take reads that the primary can serve too.
+// not draining for shutdown. Redis, the read replicas and the primary's
+// standbys are reported but decide nothing: without Redis the app serves
+// from PostgreSQL, and replicas only ever take reads that the primary can
+// serve too.
 import { pingDb, POOL_APPLICATION_NAME, sql } from "../db/pool.ts";
 import { env } from "../env.ts";
 import { getRedis } from "../redis.ts";
 import { databaseStats, type ReplicaState } from "../metrics/database.ts";
+import { getReplicaReads } from "../db/replicas.ts";
 
 /** How long each check may take before it counts as failed. */
 export const READINESS_TIMEOUT_MS = 1000;
 
 export type RedisState = "up" | "down" | "not_configured";
 
+/** A read replica of DATABASE_REPLICA_URLS as this instance sees it. */
+export interface ReadReplica {
+  name: string;
+  /** False while skipped: down, not in recovery, or too far behind. */
+  up: boolean;
+  lagMs: number | null;
+}
+
 export interface Readiness {
   ready: boolean;
   draining: boolean;
   database: { up: boolean; latencyMs: number | null };
   redis: RedisState;
-  replicas: ReplicaState[];
+  /** The configured read replicas (lib/db/replicas.ts). */
+  replicas: ReadReplica[];
+  /** The standbys the primary streams to (pg_stat_replication). */
+  standbys: ReplicaState[];
 }
 
 let draining = false;
@@ -69,7 +82,10 @@ export async function checkReadiness(): Promise<Readiness> {
     draining,
     database: { up, latencyMs },
     redis,
-    replicas: stats?.replicas ?? [],
+    replicas: (getReplicaReads()?.status().replicas ?? []).map((
+      { name, up, lagMs },
+    ) => ({ name, up, lagMs })),
+    standbys: stats?.replicas ?? [],
   };
 }
 

@@ -1,12 +1,14 @@
 // Gauges read when Prometheus scrapes: live seat-map streams, this
 // instance's database connections (from pg_stat_activity, by the pool's
-// application_name: postgres.js keeps its pool's queues to itself), and
-// the replication lag of every standby the primary streams to.
+// application_name: postgres.js keeps its pool's queues to itself), the read
+// replicas as this instance sees them (lib/db/replicas.ts), and the replay
+// lag of every standby the primary streams to.
 import client from "prom-client";
 import { registry } from "./registry.ts";
 import { env } from "../env.ts";
 import { POOL_APPLICATION_NAME, sql } from "../db/pool.ts";
 import { getSeatEvents } from "../live/mod.ts";
+import { getReplicaReads } from "../db/replicas.ts";
 import { type ConnectionCounts, databaseStats } from "./database.ts";
 
 let registered = false;
@@ -65,16 +67,61 @@ export function registerCollectors(): void {
   });
 
   new client.Gauge({
-    name: "busbook_db_replica_lag_seconds",
+    name: "busbook_db_standby_replay_lag_seconds",
     help:
       "How far each standby of the primary is behind in replaying (pg_stat_replication.replay_lag); absent without standbys",
-    labelNames: ["replica"] as const,
+    labelNames: ["standby"] as const,
     registers: [registry],
     async collect() {
       const stats = await statsForScrape();
       this.reset();
-      for (const replica of stats?.replicas ?? []) {
-        this.set({ replica: replica.name }, replica.lagSeconds ?? 0);
+      for (const standby of stats?.replicas ?? []) {
+        this.set({ standby: standby.name }, standby.lagSeconds ?? 0);
+      }
+    },
+  });
+
+  const replicas = () => getReplicaReads()?.status();
+  new client.Gauge({
+    name: "busbook_db_replica_lag_seconds",
+    help:
+      "Each read replica's lag as this instance last measured it (DATABASE_REPLICA_URLS); absent without replicas or while one is down",
+    labelNames: ["replica"] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const replica of replicas()?.replicas ?? []) {
+        if (replica.lagMs === null) continue;
+        this.set({ replica: replica.name }, replica.lagMs / 1000);
+      }
+    },
+  });
+  new client.Gauge({
+    name: "busbook_db_replica_up",
+    help:
+      "1 while a read replica takes reads, 0 while it is skipped (down, not a standby, too far behind)",
+    labelNames: ["replica"] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const replica of replicas()?.replicas ?? []) {
+        this.set({ replica: replica.name }, replica.up ? 1 : 0);
+      }
+    },
+  });
+  new client.Counter({
+    name: "busbook_db_replica_reads_total",
+    help:
+      "Reads a replica may answer, by who answered: a replica (by name), or the primary (no replica configured, none caught up, or the fence not passed)",
+    labelNames: ["answered_by"] as const,
+    registers: [registry],
+    collect() {
+      const status = replicas();
+      if (!status) return;
+      this.reset();
+      this.inc({ answered_by: "primary" }, status.primaryReads);
+      for (const replica of status.replicas) {
+        this.inc({ answered_by: replica.name }, replica.reads);
       }
     },
   });

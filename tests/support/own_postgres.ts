@@ -10,8 +10,8 @@ import {
 export interface OwnPrimary {
   /** URL of its `postgres` database. */
   url: string;
-  /** Starts a streaming standby that reports as `name`. */
-  startStandby(name: string): Promise<void>;
+  /** Starts a streaming standby that reports as `name`; its URL. */
+  startStandby(name: string): Promise<string>;
   /** Stops the standbys and the primary and deletes their folders. */
   dispose(): Promise<void>;
 }
@@ -28,7 +28,9 @@ export async function startOwnPrimary(): Promise<OwnPrimary> {
   return {
     url: primary.url(),
     startStandby: async (name) => {
-      standbys.push(await startStandby(primary, name));
+      const standby = await startStandby(primary, name);
+      standbys.push(standby);
+      return standby.url();
     },
     dispose: async () => {
       for (const standby of standbys) await standby.destroy();
