@@ -1,21 +1,49 @@
-// A TCP proxy in front of a server that a test can turn into a black hole
-// (connections stay open, nothing gets through — a hung network) and then
-// heal (the held connections are dropped; new ones pass again). The server
+// A TCP proxy in front of a server that a test (or the chaos harness) can
+// turn into a black hole (connections stay open, nothing gets through — a
+// hung network) and then heal (the held connections are dropped; new ones
+// pass again), slow down (added latency per chunk), cut (every open
+// connection dropped at once) or make refuse new connections. The server
 // behind it keeps running with its data.
 
 export interface TcpProxy {
+  port: number;
   url(scheme: string): string;
   blackhole(): void;
   heal(): void;
+  /** Delays every chunk, both ways, by `ms` (0: none). */
+  delay(ms: number): void;
+  /** Drops every open connection now; later ones pass as before. */
+  dropAll(): number;
+  /** While true, new connections are closed as soon as they are accepted. */
+  refuse(refusing: boolean): void;
   close(): Promise<void>;
 }
 
-/** Proxies 127.0.0.1:<free port> to 127.0.0.1:`targetPort`. */
-export function startTcpProxy(targetPort: number): TcpProxy {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+/**
+ * Proxies 127.0.0.1:<port> (free unless given) to 127.0.0.1:`targetPort`.
+ */
+export function startTcpProxy(
+  targetPort: number,
+  options: { port?: number } = {},
+): TcpProxy {
+  const listener = Deno.listen({
+    hostname: "127.0.0.1",
+    port: options.port ?? 0,
+  });
   const { port } = listener.addr;
   const open = new Set<Deno.Conn>();
   let holing = false;
+  let latencyMs = 0;
+  let refusing = false;
+
+  const closeQuietly = (conn: Deno.Conn) => {
+    try {
+      conn.close();
+    } catch {
+      // already closed
+    }
+    open.delete(conn);
+  };
 
   async function forward(from: Deno.Conn, to: Deno.Conn): Promise<void> {
     const buffer = new Uint8Array(64 * 1024);
@@ -25,26 +53,28 @@ export function startTcpProxy(targetPort: number): TcpProxy {
         if (read === null) break;
         // In a black hole the bytes vanish: the sender waits for a reply.
         if (holing) continue;
+        const chunk = buffer.slice(0, read);
+        if (latencyMs > 0) {
+          await new Promise((resolve) => setTimeout(resolve, latencyMs));
+        }
         let written = 0;
-        while (written < read) {
-          written += await to.write(buffer.subarray(written, read));
+        while (written < chunk.length) {
+          written += await to.write(chunk.subarray(written));
         }
       }
     } catch {
       // either side closed
     }
-    for (const conn of [from, to]) {
-      try {
-        conn.close();
-      } catch {
-        // already closed
-      }
-      open.delete(conn);
-    }
+    closeQuietly(from);
+    closeQuietly(to);
   }
 
   const accepting = (async () => {
     for await (const client of listener) {
+      if (refusing) {
+        client.close();
+        continue;
+      }
       let server: Deno.Conn;
       try {
         server = await Deno.connect({
@@ -62,31 +92,32 @@ export function startTcpProxy(targetPort: number): TcpProxy {
     }
   })().catch(() => {});
 
+  const dropAll = () => {
+    const dropped = open.size / 2;
+    for (const conn of [...open]) closeQuietly(conn);
+    return dropped;
+  };
+
   return {
+    port,
     url: (scheme) => `${scheme}://127.0.0.1:${port}`,
     blackhole: () => {
       holing = true;
     },
     heal: () => {
       holing = false;
-      for (const conn of open) {
-        try {
-          conn.close();
-        } catch {
-          // already closed
-        }
-      }
-      open.clear();
+      dropAll();
+    },
+    delay: (ms) => {
+      latencyMs = ms;
+    },
+    dropAll,
+    refuse: (value) => {
+      refusing = value;
     },
     close: async () => {
       listener.close();
-      for (const conn of open) {
-        try {
-          conn.close();
-        } catch {
-          // already closed
-        }
-      }
+      dropAll();
       await accepting;
     },
   };
