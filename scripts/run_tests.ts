@@ -4,13 +4,19 @@
 // .data/test-postgres when unset. A fresh database is created for the run,
 // migrated, handed to `deno test` and dropped afterwards; databases this
 // script did not create are never touched. Extra arguments go to `deno test`.
-import { startEmbeddedPostgres } from "../lib/db/embedded_postgres.ts";
-import { ensureAssetsBuilt } from "../lib/islands/build.ts";
-import {
-  createScratchDatabase,
-  type ScratchDatabase,
-} from "../tests/support/scratch_database.ts";
-import { DATA_DIR } from "./environment.ts";
+import type { ScratchDatabase } from "../tests/support/scratch_database.ts";
+import { patchPackages } from "./patch_packages.ts";
+
+// Before anything loads postgres.js (lib/db/driver_patch.ts checks it).
+await patchPackages({ log: console.log });
+const { startEmbeddedPostgres } = await import(
+  "../lib/db/embedded_postgres.ts"
+);
+const { ensureAssetsBuilt } = await import("../lib/islands/build.ts");
+const { createScratchDatabase } = await import(
+  "../tests/support/scratch_database.ts"
+);
+const { DATA_DIR } = await import("./environment.ts");
 
 // Pages and browser tests need the island bundles and the CSS.
 await ensureAssetsBuilt({ log: console.log });
