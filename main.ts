@@ -4,6 +4,7 @@
 import { env } from "./lib/env.ts";
 import { createApp } from "./lib/http/app.ts";
 import { closeDb, sql } from "./lib/db/pool.ts";
+import { retryWhileUnavailable } from "./lib/db/retry.ts";
 import { closeRedis } from "./lib/redis.ts";
 import {
   closeLiveUpdates,
@@ -57,10 +58,10 @@ export function serve(options: ServeOptions = {}): Deno.HttpServer {
   // Expiring holds, making trips from timetables (lib/jobs/mod.ts).
   const stopJobs = startBackgroundJobs(sql);
   // Listening from the start keeps an in-process cache in step with other
-  // instances' commits even before anyone opens a seat map.
-  getSeatEvents().start().catch((error) =>
-    console.error("seat events: LISTEN failed:", error)
-  );
+  // instances' commits even before anyone opens a seat map. A database
+  // still starting is waited for; the driver re-listens after later drops.
+  retryWhileUnavailable("seat events LISTEN", () => getSeatEvents().start())
+    .catch((error) => console.error("seat events: LISTEN failed:", error));
 
   let stopping = false;
   const stop = async () => {

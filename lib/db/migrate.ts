@@ -35,6 +35,9 @@ export async function migrate(
 ): Promise<string[]> {
   const all = migrations ?? await readMigrations();
   return await sql.begin(async (tx) => {
+    // The pool cuts statements off at the request deadline; a migration
+    // may legitimately take longer.
+    await tx`set local statement_timeout = 0`;
     await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`;
     await tx`
       create table if not exists schema_migrations (

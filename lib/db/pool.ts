@@ -1,6 +1,10 @@
 import postgres from "postgres";
 import { env } from "../env.ts";
 import { recordStatement, tracingEnabled } from "../tracing.ts";
+import { currentDeadline } from "../http/deadline.ts";
+import { assertDriverPatched } from "./driver_patch.ts";
+
+assertDriverPatched();
 
 export type Sql = postgres.Sql;
 /** A transaction handle from `sql.begin`; queries on it run inside the transaction. */
@@ -14,10 +18,27 @@ export const POOL_APPLICATION_NAME = `busbook/${
   crypto.randomUUID().slice(0, 8)
 }`;
 
+/**
+ * Seconds before a connection's next attempt after `retries` failed ones:
+ * 50 ms doubling to at most 1 s, jittered. The driver's default grows to
+ * 20 s, so a pool that failed while the database restarted kept requests
+ * waiting long after it was back.
+ */
+export function reconnectDelay(retries: number): number {
+  return Math.min(0.05 * 2 ** retries, 1) * (0.5 + Math.random() / 2);
+}
+
 /** The one connection pool of this process. */
 export const sql: Sql = postgres(env.DATABASE_URL, {
   max: env.DATABASE_POOL_MAX,
-  connection: { application_name: POOL_APPLICATION_NAME },
+  connection: {
+    application_name: POOL_APPLICATION_NAME,
+    // No statement outlives the request that sent it, and a transaction
+    // left idle that long (its request gone) gives its seat locks back.
+    statement_timeout: env.REQUEST_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: env.REQUEST_TIMEOUT_MS,
+  },
+  backoff: reconnectDelay,
   // With OTEL_DENO, every statement is an event on the active span.
   debug: tracingEnabled ? recordStatement : undefined,
   idle_timeout: 30,
@@ -35,6 +56,18 @@ export const sql: Sql = postgres(env.DATABASE_URL, {
   transform: { undefined: null },
   onnotice: () => {},
 });
+
+// A transaction of a request whose deadline passed rolls back rather than
+// commit: that client has been answered 503 already (lib/http/deadline.ts).
+const begin = sql.begin.bind(sql) as (...args: unknown[]) => Promise<unknown>;
+(sql as { begin: unknown }).begin = (...args: unknown[]) => {
+  const work = args.pop() as (tx: Tx) => unknown;
+  return begin(...args, async (tx: Tx) => {
+    const result = await work(tx);
+    currentDeadline()?.throwIfAborted();
+    return result;
+  });
+};
 
 /** Closes the pool, letting running queries finish for up to `timeoutSeconds`. */
 export async function closeDb(timeoutSeconds = 5): Promise<void> {

@@ -1,8 +1,8 @@
 import type { Sql } from "./pool.ts";
-import { createTrip } from "../trips/queries.ts";
+import { insertTripWithSeats } from "../trips/queries.ts";
 import { findPlaces } from "../trips/places.ts";
 import { instantFromLocal, localDate } from "../trips/local_time.ts";
-import { ensureAdmin, findUserByEmail, insertUser } from "../auth/users.ts";
+import { findUserByEmail, insertUser } from "../auth/users.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { seedDemoOperations } from "./seed_operations.ts";
 
@@ -60,8 +60,10 @@ function localDeparture(
 }
 
 /**
- * Seeds demo trips over the coming days plus a demo admin and passenger.
- * Does nothing when the demo passenger exists (the data was seeded before).
+ * Seeds demo trips over the coming days plus a demo admin and passenger,
+ * all in one transaction, so a connection lost halfway leaves nothing and
+ * the start-up retry seeds again from scratch. Does nothing when the demo
+ * passenger exists (the data was seeded before).
  * @returns true when it seeded.
  */
 export async function seedDemoData(
@@ -69,41 +71,57 @@ export async function seedDemoData(
   now = new Date(),
 ): Promise<boolean> {
   if (await findUserByEmail(sql, DEMO_PASSENGER.email)) return false;
-  await ensureAdmin(sql, DEMO_ADMIN);
-  await insertUser(sql, {
-    name: DEMO_PASSENGER.name,
-    email: DEMO_PASSENGER.email,
-    passwordHash: await hashPassword(DEMO_PASSENGER.password),
-  });
-  // The migration's catalogue knows every demo place and its zone; each
-  // trip leaves at a round local time on its origin's clock.
-  const places = await findPlaces(
-    sql,
-    ROUTES.flatMap(([from, to]) => [from, to]),
-  );
-  for (
-    const [index, [origin, destination, minutes, priceCents]] of ROUTES
-      .entries()
-  ) {
-    const zone = places.get(origin.toLowerCase())?.timeZone ?? "UTC";
-    const departsAt = localDeparture(
-      now,
-      zone,
-      1 + (index % 5),
-      6 + (index * 3) % 14,
-      index % 2 === 0 ? 0 : 30,
-    );
-    await createTrip(sql, {
-      name: `${origin} → ${destination} Express`,
-      origin,
-      destination,
-      departsAt,
-      arrivesAt: new Date(departsAt.getTime() + minutes * 60_000),
-      totalSeats: index % 3 === 0 ? 48 : 40,
-      priceCents,
+  const [adminHash, passengerHash] = await Promise.all([
+    hashPassword(DEMO_ADMIN.password),
+    hashPassword(DEMO_PASSENGER.password),
+  ]);
+  return await sql.begin(async (tx) => {
+    // The user helpers take a pool; on the transaction they run inside it.
+    const db = tx as unknown as Sql;
+    if (await findUserByEmail(db, DEMO_PASSENGER.email)) return false;
+    if (!(await findUserByEmail(db, DEMO_ADMIN.email))) {
+      await insertUser(db, {
+        name: DEMO_ADMIN.name,
+        email: DEMO_ADMIN.email,
+        passwordHash: adminHash,
+        role: "admin",
+      });
+    }
+    await insertUser(db, {
+      name: DEMO_PASSENGER.name,
+      email: DEMO_PASSENGER.email,
+      passwordHash: passengerHash,
     });
-  }
-  // A conductor, routes with timetables, trips on every kind of vehicle.
-  await seedDemoOperations(sql, now);
-  return true;
+    // The migration's catalogue knows every demo place and its zone; each
+    // trip leaves at a round local time on its origin's clock.
+    const places = await findPlaces(
+      tx,
+      ROUTES.flatMap(([from, to]) => [from, to]),
+    );
+    for (
+      const [index, [origin, destination, minutes, priceCents]] of ROUTES
+        .entries()
+    ) {
+      const zone = places.get(origin.toLowerCase())?.timeZone ?? "UTC";
+      const departsAt = localDeparture(
+        now,
+        zone,
+        1 + (index % 5),
+        6 + (index * 3) % 14,
+        index % 2 === 0 ? 0 : 30,
+      );
+      await insertTripWithSeats(tx, {
+        name: `${origin} → ${destination} Express`,
+        origin,
+        destination,
+        departsAt,
+        arrivesAt: new Date(departsAt.getTime() + minutes * 60_000),
+        totalSeats: index % 3 === 0 ? 48 : 40,
+        priceCents,
+      });
+    }
+    // A conductor, routes with timetables, trips on every kind of vehicle.
+    await seedDemoOperations(tx, now);
+    return true;
+  });
 }
