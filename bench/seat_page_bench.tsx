@@ -6,7 +6,8 @@ import { registerIslands } from "../lib/islands/render.tsx";
 import { islands } from "../islands.gen.ts";
 import TripPage from "../components/TripPage.tsx";
 import Layout from "../components/Layout.tsx";
-import type { Seat, TripView } from "../lib/trips/types.ts";
+import type { TripView } from "../lib/trips/types.ts";
+import type { PlacedSeat } from "../lib/trips/seat_status.ts";
 
 // As the app does at start: pages then carry their islands' markers.
 registerIslands(islands);
@@ -26,10 +27,17 @@ const trip: TripView = {
   status: "SCHEDULED",
   availableSeats: 30,
 };
-const seats: Seat[] = Array.from({ length: 48 }, (_, i) => ({
+// A 2+2 coach as migration 005 lays it out: columns 1, 2 | aisle | 4, 5.
+const seats: PlacedSeat[] = Array.from({ length: 48 }, (_, i) => ({
   id: 1000 + i,
   seatNumber: i + 1,
   status: i % 3 === 0 ? "BOOKED" : i % 7 === 0 ? "LOCKED" : "AVAILABLE",
+  deck: 1,
+  row: Math.floor(i / 4) + 1,
+  column: [1, 2, 4, 5][i % 4],
+  kind: "seat",
+  price: 24.9,
+  priceClass: null,
 }));
 const now = new Date();
 
