@@ -20,7 +20,13 @@ const WORDS = { available: "free", held: "held", booked: "booked" } as const;
  */
 export default function AdminSeatMap(props: AdminSeatMapProps) {
   return (
-    <figure class="overflow-x-auto">
+    // On a phone a wide vehicle scrolls sideways: focusable, so a keyboard
+    // can scroll it too.
+    <figure
+      class="overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-700"
+      tabIndex={0}
+      aria-label="Seat map"
+    >
       <BusFrame
         seats={props.seats}
         gapClass="board-gap"
@@ -53,7 +59,7 @@ function SeatCell(
     ? "board-free"
     : `board-${look}`;
   const word = boarding === "boarded"
-    ? `boarded ${formatTime(seat.boardedAt!, timeZone)}`
+    ? "boarded"
     : boarding === "no-show"
     ? "no-show"
     : WORDS[look];
@@ -69,7 +75,9 @@ function SeatCell(
     >
       <span class="flex items-baseline justify-between gap-1">
         <strong class="text-sm tabular-nums">{seat.seatNumber}</strong>
-        <span class="font-semibold uppercase tracking-wide">{word}</span>
+        <span class="text-[0.625rem] font-semibold uppercase sm:text-xs sm:tracking-wide">
+          {word}
+        </span>
       </span>
       {seat.passengerName && look !== "available" && (
         <span class="truncate">
@@ -88,6 +96,9 @@ function SeatCell(
             <span class="block">
               until {formatTime(seat.lockedUntil, timeZone)}
             </span>
+          )}
+          {seat.boardedAt && (
+            <span class="block">at {formatTime(seat.boardedAt, timeZone)}</span>
           )}
         </span>
       )}

@@ -51,7 +51,9 @@ export default function BookingSearchPage(
           <h2 id="results-heading" class="text-xl font-bold">
             {bookings.length === 0
               ? `No bookings match “${query}”`
-              : `${plural(bookings.length, "booking")} match “${query}”`}
+              : `${plural(bookings.length, "booking")} ${
+                bookings.length === 1 ? "matches" : "match"
+              } “${query}”`}
           </h2>
           {bookings.length > 0 && (
             <BookingsTable bookings={bookings} showTrip />

@@ -4,7 +4,7 @@ import {
   formatDateTimeWithZone,
   formatPrice,
 } from "../../lib/format.ts";
-import { card, textLink } from "../ui.ts";
+import { textLink } from "../ui.ts";
 
 export interface BookingsTableProps {
   bookings: BookingWithPassenger[];
@@ -32,7 +32,7 @@ export default function BookingsTable(
     return <p class="text-slate-600">No bookings yet.</p>;
   }
   return (
-    <div class={`${card} overflow-hidden`}>
+    <div class="rtable-frame">
       <table class="rtable">
         <thead>
           <tr>

@@ -2,6 +2,7 @@ import type { SessionUser } from "../../lib/auth/types.ts";
 import type { TripOccupancy } from "../../lib/trips/types.ts";
 import AdminLayout from "./AdminLayout.tsx";
 import { formatFullDateTime } from "./format.ts";
+import { plural } from "../../lib/format.ts";
 import Notice from "../Notice.tsx";
 import { buttonDanger, card, textLink } from "../ui.ts";
 
@@ -12,12 +13,28 @@ export interface CancelTripPageProps {
   error?: string;
 }
 
+/** What cancelling would end, naming only what exists. */
+function consequences(trip: TripOccupancy): string {
+  const parts = [
+    trip.confirmedBookings > 0 &&
+    `${plural(trip.confirmedBookings, "confirmed booking")} (${
+      plural(trip.soldSeats, "seat")
+    })`,
+    trip.heldSeats > 0 &&
+    `the ${trip.heldSeats === 1 ? "hold" : "holds"} on ${
+      plural(trip.heldSeats, "seat")
+    }`,
+  ].filter(Boolean);
+  return parts.length
+    ? `This cancels ${parts.join(" and ")}, and frees their seats.`
+    : "Nobody has booked or is holding a seat on this trip.";
+}
+
 /** "Cancel Berlin → Hamburg?": what it would cancel, and the form. */
 export default function CancelTripPage(
   { user, trip, error }: CancelTripPageProps,
 ) {
   const route = `${trip.origin} → ${trip.destination}`;
-  const seats = trip.soldSeats + trip.heldSeats;
   return (
     <AdminLayout title={`Cancel ${route}`} user={user} current="trips">
       <h1 class="text-3xl font-bold tracking-tight">Cancel {route}?</h1>
@@ -36,11 +53,7 @@ export default function CancelTripPage(
               class="space-y-4"
             >
               <Notice tone="warning" title="This cannot be undone">
-                This cancels {trip.confirmedBookings} confirmed{" "}
-                {trip.confirmedBookings === 1 ? "booking" : "bookings"}{" "}
-                and any seat holds ({seats}{" "}
-                {seats === 1 ? "seat" : "seats"}). Passengers can no longer book
-                this trip.
+                {consequences(trip)} Passengers can no longer book this trip.
               </Notice>
               <div class="flex flex-wrap items-center gap-4">
                 <button type="submit" class={buttonDanger}>

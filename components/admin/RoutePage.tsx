@@ -115,35 +115,39 @@ export default function RoutePage(props: RoutePageProps) {
         {trips.length === 0
           ? <p class="text-slate-600">No upcoming trips.</p>
           : (
-            <table class="rtable">
-              <thead>
-                <tr>
-                  <th scope="col">Departs</th>
-                  <th scope="col">Sold</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {trips.map((trip) => (
-                  <tr key={trip.id} data-trip-id={trip.id}>
-                    <th scope="row" data-label="Departs" class="font-normal">
-                      <a href={`/admin/trips/${trip.id}`} class={textLink}>
-                        {formatDateTimeWithZone(
-                          trip.departsAt,
-                          trip.originTimeZone,
-                        )}
-                      </a>
-                    </th>
-                    <td data-label="Sold" class="tabular-nums">
-                      {trip.soldSeats}/{trip.totalSeats}
-                    </td>
-                    <td data-label="Status">
-                      {trip.status === "CANCELLED" ? "Cancelled" : "Scheduled"}
-                    </td>
+            <div class="rtable-frame">
+              <table class="rtable">
+                <thead>
+                  <tr>
+                    <th scope="col">Departs</th>
+                    <th scope="col">Sold</th>
+                    <th scope="col">Status</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {trips.map((trip) => (
+                    <tr key={trip.id} data-trip-id={trip.id}>
+                      <th scope="row" data-label="Departs" class="font-normal">
+                        <a href={`/admin/trips/${trip.id}`} class={textLink}>
+                          {formatDateTimeWithZone(
+                            trip.departsAt,
+                            trip.originTimeZone,
+                          )}
+                        </a>
+                      </th>
+                      <td data-label="Sold" class="tabular-nums">
+                        {trip.soldSeats}/{trip.totalSeats}
+                      </td>
+                      <td data-label="Status">
+                        {trip.status === "CANCELLED"
+                          ? "Cancelled"
+                          : "Scheduled"}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
       </section>
       <section

@@ -4,7 +4,7 @@ import {
   formatIsoDate,
   formatPrice,
 } from "../../lib/format.ts";
-import { card, textLink } from "../ui.ts";
+import { textLink } from "../ui.ts";
 import OccupancyBar from "./OccupancyBar.tsx";
 import StatusBadge from "./StatusBadge.tsx";
 
@@ -12,10 +12,10 @@ export interface TripsTableProps {
   trips: TripOccupancy[];
 }
 
-const th = "px-4 py-3 text-left text-xs font-bold uppercase tracking-wide";
-const td = "px-4 py-3 align-top";
-
-/** Trips with route, time, status, occupancy, revenue and actions. */
+/**
+ * Trips with route, time, status, occupancy, revenue and actions: a table
+ * on wide screens, a card per trip on a phone.
+ */
 export default function TripsTable({ trips }: TripsTableProps) {
   if (trips.length === 0) {
     return (
@@ -25,31 +25,36 @@ export default function TripsTable({ trips }: TripsTableProps) {
     );
   }
   return (
-    <div class={`${card} overflow-x-auto`}>
-      <table class="w-full text-sm">
-        <thead class="border-b border-slate-200 bg-slate-50 text-slate-600">
+    <div class="rtable-frame">
+      <table class="rtable">
+        <thead>
           <tr>
-            <th scope="col" class={th}>Trip</th>
-            <th scope="col" class={th}>Departs</th>
-            <th scope="col" class={th}>Status</th>
-            <th scope="col" class={th}>Occupancy</th>
-            <th scope="col" class={`${th} text-right`}>Price</th>
-            <th scope="col" class={`${th} text-right`}>Revenue</th>
-            <th scope="col" class={th}>
+            <th scope="col">Trip</th>
+            <th scope="col">Departs</th>
+            <th scope="col">Status</th>
+            <th scope="col">Occupancy</th>
+            <th scope="col" class="sm:text-right">Price</th>
+            <th scope="col" class="sm:text-right">Revenue</th>
+            <th scope="col">
               <span class="sr-only">Actions</span>
             </th>
           </tr>
         </thead>
-        <tbody class="divide-y divide-slate-100">
+        <tbody>
           {trips.map((trip) => (
             <tr key={trip.id} data-trip-id={trip.id}>
-              <th scope="row" class={`${td} text-left font-normal`}>
+              <th scope="row" data-label="Trip" class="font-normal">
                 <a href={`/admin/trips/${trip.id}`} class={textLink}>
                   {trip.origin} → {trip.destination}
                 </a>
-                <span class="block text-slate-600">{trip.name}</span>
+                <span class="block text-slate-600">
+                  {trip.name} · {trip.layoutName}
+                </span>
               </th>
-              <td class={`${td} whitespace-nowrap tabular-nums`}>
+              <td
+                data-label="Departs"
+                class="tabular-nums sm:whitespace-nowrap"
+              >
                 <time dateTime={trip.departsAt.toISOString()}>
                   {formatDateTimeWithZone(trip.departsAt, trip.originTimeZone)}
                 </time>
@@ -60,23 +65,23 @@ export default function TripsTable({ trips }: TripsTableProps) {
                   )}
                 </span>
               </td>
-              <td class={td}>
+              <td data-label="Status">
                 <StatusBadge trip={trip} />
               </td>
-              <td class={td}>
+              <td data-label="Occupancy">
                 <OccupancyBar
                   sold={trip.soldSeats}
                   held={trip.heldSeats}
                   total={trip.totalSeats}
                 />
               </td>
-              <td class={`${td} text-right tabular-nums`}>
+              <td data-label="Price" class="tabular-nums sm:text-right">
                 {formatPrice(trip.priceCents)}
               </td>
-              <td class={`${td} text-right tabular-nums`}>
+              <td data-label="Revenue" class="tabular-nums sm:text-right">
                 {formatPrice(trip.revenueCents)}
               </td>
-              <td class={`${td} whitespace-nowrap`}>
+              <td class="sm:whitespace-nowrap">
                 {trip.status === "SCHEDULED" && (
                   <span class="flex gap-3">
                     <a href={`/admin/trips/${trip.id}/edit`} class={textLink}>

@@ -35,8 +35,8 @@ function containsPattern(text: string): string {
 
 /**
  * Bookings an operator looks for, newest first: by reference ("BB-000123",
- * "bb-123", "123"), or by part of the name of a traveller or the account
- * holder, or of the account's email.
+ * "bb-123", "123": what reads as a reference is one), or else by part of
+ * the name of a traveller or the account holder, or of the account's email.
  */
 export async function searchBookings(
   sql: Sql,
@@ -45,13 +45,16 @@ export async function searchBookings(
 ): Promise<BookingWithPassenger[]> {
   const text = query.trim();
   if (!text) return [];
+  // What reads as a reference ("BB-000123", "123") is one.
   const id = parseBookingReference(text);
+  if (id !== undefined) {
+    return await selectBookings(sql, sql`where b.id = ${id}`, limit);
+  }
   const pattern = containsPattern(text);
   return await selectBookings(
     sql,
     sql`
-      where ${id === undefined ? sql`false` : sql`b.id = ${id}`}
-        or u.email ilike ${pattern} or u.name ilike ${pattern}
+      where u.email ilike ${pattern} or u.name ilike ${pattern}
         or exists (
           select 1 from unnest(b.passenger_names) as traveller
           where traveller ilike ${pattern}
