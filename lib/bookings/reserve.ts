@@ -2,10 +2,9 @@
 // plus Idempotency-Key handling so a retried request books nothing twice.
 import type { Sql, Tx } from "../db/pool.ts";
 import { env } from "../env.ts";
-import { BadRequestError, ConflictError } from "../http/errors.ts";
+import { BadRequestError } from "../http/errors.ts";
 import { notifyTripChanged, tripChanged } from "../trips/changes.ts";
 import { countBookingAttempt } from "../metrics/bookings.ts";
-import { countHoldsExpired } from "../metrics/registry.ts";
 import { traced } from "../tracing.ts";
 import {
   assertSeatsOnTrip,
@@ -16,6 +15,7 @@ import {
 } from "./locks.ts";
 import { toBooking } from "./columns.ts";
 import { findReplay, isLostRace, requestFingerprint } from "./idempotency.ts";
+import { endHolds, holdsToDisplace } from "./takeover.ts";
 import {
   type Booking,
   MAX_SEATS_PER_BOOKING,
@@ -139,76 +139,6 @@ async function reserveInTransaction(
     notifyTripChanged(tx, tripId),
   ]);
   return { booking };
-}
-
-/**
- * The holds whose LOCKED seats this request may take: expired holds of
- * anyone, and the requester's own unexpired holds.
- * @throws {ConflictError} SEATS_UNAVAILABLE naming every seat it may not take.
- */
-async function holdsToDisplace(
-  tx: Tx,
-  userId: number,
-  seats: LockedSeat[],
-): Promise<number[]> {
-  const locked = seats.filter((seat) => seat.status === "LOCKED");
-  const holders = new Map<number, number>();
-  if (locked.some((seat) => !seat.holdExpired)) {
-    const rows = await tx<{ id: number; userId: number }[]>`
-      select id, user_id as "userId" from bookings
-      where id = any(${locked.map((seat) => seat.bookingId)}::bigint[])
-    `;
-    for (const row of rows) holders.set(row.id, row.userId);
-  }
-  const unavailable = seats.filter((seat) =>
-    seat.status === "BOOKED" ||
-    (seat.status === "LOCKED" && !seat.holdExpired &&
-      holders.get(seat.bookingId!) !== userId)
-  );
-  if (unavailable.length) {
-    throw new ConflictError(
-      unavailable.length === 1
-        ? "That seat has just been taken"
-        : "Some of those seats have just been taken",
-      "SEATS_UNAVAILABLE",
-      { seatIds: unavailable.map((seat) => seat.id) },
-    );
-  }
-  return [...new Set(locked.map((seat) => seat.bookingId!))];
-}
-
-/**
- * Ends holds whose seats are being taken over: expired ones become EXPIRED,
- * the requester's own superseded ones CANCELLED; their seats outside
- * `keepSeatIds` go back to AVAILABLE (the new booking claims the rest).
- * Those seats were locked up front with the requested ones (in id order);
- * the `for update` here only matters if a hold changed in between.
- */
-async function endHolds(tx: Tx, holdIds: number[], keepSeatIds: number[]) {
-  const ended = await tx<{ status: string }[]>`
-    update bookings
-    set status = case when expires_at <= now() then 'EXPIRED' else 'CANCELLED' end,
-      cancelled_by = case when expires_at <= now() then null else 'passenger' end,
-      updated_at = now()
-    where id = any(${holdIds}::bigint[]) and status = 'PENDING'
-    returning status
-  `;
-  // Counted before the commit: a rollback after this point is a bug (500).
-  countHoldsExpired(
-    "booking",
-    ended.filter((row) => row.status === "EXPIRED").length,
-  );
-  await tx`
-    update seats
-    set status = 'AVAILABLE', booking_id = null, locked_until = null
-    where id in (
-      select id from seats
-      where booking_id = any(${holdIds}::bigint[])
-        and id <> all(${keepSeatIds}::bigint[])
-      order by id
-      for update
-    )
-  `;
 }
 
 /**
