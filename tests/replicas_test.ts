@@ -9,109 +9,116 @@ import { migrate } from "../lib/db/migrate.ts";
 import { dbTest } from "./support/db.ts";
 import { type ServerProcess, startApp } from "./support/processes.ts";
 import { skipUnless } from "./support/services.ts";
-import { canRunOwnPostgres, startOwnPrimary } from "./support/own_postgres.ts";
+import {
+  hasPostgresServer,
+  type OwnPostgres,
+  startOwnPostgres,
+  startStandby,
+} from "./support/pg_cluster.ts";
 
 const ignore = skipUnless(
-  "PostgreSQL server binaries (pg_config --bindir) and the postgres user",
-  canRunOwnPostgres(),
+  "PostgreSQL server binaries (pg_config --bindir)",
+  hasPostgresServer(),
 );
 
-interface Replica {
-  name: string;
-  state: string;
-  lagSeconds: number | null;
+const token = crypto.randomUUID();
+
+function startInstance(env: Record<string, string>): Promise<ServerProcess> {
+  return startApp({ METRICS_TOKEN: token, REDIS_URL: "", ...env });
+}
+
+async function metricsOf(app: ServerProcess): Promise<string> {
+  const res = await fetch(`${app.url}/metrics`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return await res.text();
+}
+
+async function readinessOf(app: ServerProcess) {
+  return (await (await fetch(`${app.url}/readyz`)).json()) as {
+    replicas: { name: string; up: boolean; lagMs: number | null }[];
+    standbys: { name: string; state: string }[];
+  };
+}
+
+/** Polls `read` until `done` holds (bounded), returning the last value. */
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean) {
+  const deadline = Date.now() + 20_000;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    value = await read();
+  }
+  return value;
 }
 
 dbTest(
-  "with a standby, /readyz reports it and /metrics has its replication lag",
+  "with a standby, /readyz and /metrics report it, and an instance reading from it sees it up with its lag",
   async () => {
-    const primary = await startOwnPrimary();
-    const token = crypto.randomUUID();
-    let app: ServerProcess;
+    const clusters: OwnPostgres[] = [];
+    const apps: ServerProcess[] = [];
     try {
-      const migrating = postgres(primary.url, { max: 1, onnotice: () => {} });
+      const primary = await startOwnPostgres();
+      clusters.push(primary);
+      const migrating = postgres(primary.url(), { max: 1, onnotice: () => {} });
       await migrate(migrating).finally(() => migrating.end());
-      app = await startApp({
-        DATABASE_URL: primary.url,
-        METRICS_TOKEN: token,
-        REDIS_URL: "",
-      });
-    } catch (error) {
-      await primary.dispose();
-      throw error;
-    }
-    const metrics = async () =>
-      await (await fetch(`${app.url}/metrics`, {
-        headers: { authorization: `Bearer ${token}` },
-      })).text();
-    const replicas = async (): Promise<Replica[]> =>
-      (await (await fetch(`${app.url}/readyz`)).json()).standbys;
-    try {
-      assert.deepEqual(await replicas(), [], "control: no standby yet");
+      const writer = await startInstance({ DATABASE_URL: primary.url() });
+      apps.push(writer);
+
+      assert.deepEqual(
+        (await readinessOf(writer)).standbys,
+        [],
+        "control: no standby yet",
+      );
       assert.doesNotMatch(
-        await metrics(),
+        await metricsOf(writer),
         /^busbook_db_standby_replay_lag_seconds\{/m,
       );
 
-      const standbyUrl = await primary.startStandby("busbook_standby");
-      const deadline = Date.now() + 20_000;
-      let found = await replicas();
-      while (
-        !found.some((r) =>
-          r.name === "busbook_standby" && r.state === "streaming"
-        ) &&
-        Date.now() < deadline
-      ) {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        found = await replicas();
-      }
-      const standby = found.find((r) => r.name === "busbook_standby");
-      assert.equal(standby?.state, "streaming", JSON.stringify(found));
+      const standby = await startStandby(primary, "busbook_standby");
+      clusters.push(standby);
+      const streaming = await until(
+        () => readinessOf(writer),
+        (state) => state.standbys.some((s) => s.state === "streaming"),
+      );
+      assert.deepEqual(
+        streaming.standbys.map((s) => [s.name, s.state]),
+        [["busbook_standby", "streaming"]],
+      );
       assert.match(
-        await metrics(),
+        await metricsOf(writer),
         /^busbook_db_standby_replay_lag_seconds\{standby="busbook_standby"\} [\d.e-]+$/m,
       );
 
-      // An instance that reads from it sees it as a read replica.
-      const reader = await startApp({
-        DATABASE_URL: primary.url,
-        DATABASE_REPLICA_URLS: standbyUrl,
-        METRICS_TOKEN: token,
-        REDIS_URL: "",
+      const reader = await startInstance({
+        DATABASE_URL: primary.url(),
+        DATABASE_REPLICA_URLS: standby.url(),
       });
-      try {
-        const name = new URL(standbyUrl).host;
-        let replica: { name: string; up: boolean } | undefined;
-        const until = Date.now() + 20_000;
-        while (!replica?.up && Date.now() < until) {
-          await new Promise((resolve) => setTimeout(resolve, 200));
-          replica = (await (await fetch(`${reader.url}/readyz`)).json())
-            .replicas[0];
-        }
-        assert.deepEqual(
-          { name: replica?.name, up: replica?.up },
-          { name, up: true },
-        );
-        const text = await (await fetch(`${reader.url}/metrics`, {
-          headers: { authorization: `Bearer ${token}` },
-        })).text();
-        assert.match(
-          text,
-          new RegExp(`^busbook_db_replica_up\\{replica="${name}"\\} 1$`, "m"),
-        );
-        assert.match(
-          text,
-          new RegExp(
-            `^busbook_db_replica_lag_seconds\\{replica="${name}"\\} [\\d.e-]+$`,
-            "m",
-          ),
-        );
-      } finally {
-        await reader.stop();
-      }
+      apps.push(reader);
+      const name = new URL(standby.url()).host;
+      const seen = await until(
+        () => readinessOf(reader),
+        (state) => state.replicas[0]?.up === true,
+      );
+      assert.deepEqual(
+        seen.replicas.map((r) => [r.name, r.up]),
+        [[name, true]],
+      );
+      const text = await metricsOf(reader);
+      assert.match(
+        text,
+        new RegExp(`^busbook_db_replica_up\\{replica="${name}"\\} 1$`, "m"),
+      );
+      assert.match(
+        text,
+        new RegExp(
+          `^busbook_db_replica_lag_seconds\\{replica="${name}"\\} [\\d.e-]+$`,
+          "m",
+        ),
+      );
     } finally {
-      await app.stop();
-      await primary.dispose();
+      for (const app of apps) await app.stop();
+      for (const cluster of clusters.reverse()) await cluster.destroy();
     }
   },
   { ignore },
