@@ -8,6 +8,7 @@ import {
   holdEndedElsewhere,
   holdInFlight,
   seats,
+  seatsCents,
   selectedSeatIds,
   updateSeats,
 } from "../islands/shared/seat_state.ts";
@@ -83,4 +84,14 @@ Deno.test("an ended hold is explained in one sentence each, with what happened t
     endedHoldText(undefined, undefined),
     "Your hold has ended. Select your seats again.",
   );
+});
+
+Deno.test("a selection costs each seat's own price (issue 14), the trip's for a seat without one", () => {
+  seats.value = {
+    1: { ...seat(1, "AVAILABLE"), price: 25 } as Seat,
+    2: { ...seat(2, "AVAILABLE"), price: 28 } as Seat,
+    3: seat(3, "AVAILABLE"),
+  };
+  assert.equal(seatsCents([1, 2], 2500), 5300);
+  assert.equal(seatsCents([3], 2500), 2500);
 });

@@ -105,3 +105,20 @@ export function takenText(numbers: readonly number[]): string {
     } were`;
   return `Sorry, ${list} just taken by someone else. Please choose another seat.`;
 }
+
+/**
+ * What the given seats cost, in cents: each seat's own price as the live
+ * seats carry it (a berth or single seat adds its supplement), else
+ * `fallbackCents` for a seat whose price is unknown. The server charges
+ * the same sum (lib/bookings/reserve.ts).
+ */
+export function seatsCents(
+  ids: readonly number[],
+  fallbackCents: number,
+): number {
+  return ids.reduce((sum, id) => {
+    const price = (seats.value[id] as { price?: number } | undefined)?.price;
+    return sum +
+      (price === undefined ? fallbackCents : Math.round(price * 100));
+  }, 0);
+}
