@@ -30,7 +30,7 @@ const SIZES = [
 
 async function overflow(page: Page): Promise<number> {
   return await page.evaluate(() =>
-    document.documentElement.scrollWidth - window.innerWidth
+    document.documentElement.scrollWidth - globalThis.innerWidth
   );
 }
 
