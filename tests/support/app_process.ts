@@ -29,6 +29,10 @@ export interface AppProcessOptions {
   /** Arguments to `deno`; default `run -A scripts/start.ts`. */
   args?: string[];
   env: Record<string, string>;
+  /** The checkout to run in; default this one. */
+  cwd?: string;
+  /** Start from an empty environment (plus `env`), not this process's. */
+  clearEnv?: boolean;
   port?: number;
   timeoutMs?: number;
 }
@@ -58,7 +62,8 @@ export async function startAppProcess(
   const port = options.port || freePort();
   const child = new Deno.Command(Deno.execPath(), {
     args: options.args ?? ["run", "-A", "scripts/start.ts"],
-    cwd: ROOT.pathname,
+    cwd: options.cwd ?? ROOT.pathname,
+    clearEnv: options.clearEnv,
     env: { ...options.env, PORT: String(port), HOSTNAME: "127.0.0.1" },
     stdin: "null",
     stdout: "piped",
