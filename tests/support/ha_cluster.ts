@@ -68,7 +68,11 @@ export async function startHaCluster(timeoutMs = 180_000): Promise<HaCluster> {
   let haproxy: Deno.ChildProcess | undefined;
   let monitorSql: postgres.Sql | undefined;
   const stop = async () => {
-    haproxy?.kill("SIGKILL");
+    try {
+      haproxy?.kill("SIGKILL");
+    } catch {
+      // It ended already (a Ctrl-C reaches it too).
+    }
     await haproxy?.status.catch(() => {});
     await monitorSql?.end({ timeout: 1 }).catch(() => {});
     for (const pgid of groups) killGroup(pgid, "SIGKILL");
