@@ -3,7 +3,11 @@
 // seats by id, then the booking row) and re-check the status under them.
 import type { Sql, Tx } from "../db/pool.ts";
 import type { SessionUser } from "../auth/types.ts";
-import { ConflictError, ForbiddenError } from "../http/errors.ts";
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+} from "../http/errors.ts";
 import { tripChanged } from "../trips/changes.ts";
 import { assertTripOpen, lockTripAndSeats } from "./locks.ts";
 import { getBooking, getBookingForUser } from "./queries.ts";
@@ -108,6 +112,11 @@ export async function cancelBooking(
   return (await getBooking(sql, bookingId))!;
 }
 
+/**
+ * Locks the booking row and reads its status.
+ * @throws {NotFoundError} when the row is gone (read before the lock, lost
+ * since: e.g. a database that crashed without having flushed its commit).
+ */
 async function lockBooking(tx: Tx, bookingId: number) {
   const [current] = await tx<{ status: BookingStatus; expired: boolean }[]>`
     select status, coalesce(expires_at <= now(), false) as expired
@@ -115,6 +124,7 @@ async function lockBooking(tx: Tx, bookingId: number) {
     where id = ${bookingId}
     for update
   `;
+  if (!current) throw new NotFoundError("Booking not found");
   return current;
 }
 

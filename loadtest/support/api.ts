@@ -2,9 +2,12 @@
 // VU code sends with `send` (`await http.asyncRequest`, asynchronous under
 // k6 and the Deno runner alike); setup() and teardown() send with
 // `sendSync` (`http.request`/`http.batch`), because k6 does not reliably
-// await an async setup().
+// await an async setup(). Writes carry an Idempotency-Key, and `send`
+// retries a 503 or a missing answer with the same key, as the API's retry
+// contract asks (docs/reliability.md).
 import http from "k6/http";
 import type { Response } from "k6/http";
+import { sleep } from "k6";
 import { Counter } from "k6/metrics";
 
 export type { Response };
@@ -17,6 +20,13 @@ export const BASE_URL = (__ENV.BASE_URL ?? "http://127.0.0.1:8105").replace(
 
 /** 5xx answers, and requests that got no answer at all (status 0). */
 export const serverErrors = new Counter("server_errors");
+
+/** Requests sent again after a 503 or no answer (same Idempotency-Key). */
+export const retriedRequests = new Counter("retried_requests");
+
+/** How often, and for how long, `send` retries one request. */
+export const RETRY_ATTEMPTS = 8;
+const MAX_WAIT_SECONDS = 5;
 
 // A lost race answers 409 by design: it is an expected response, not a
 // failed request (k6 would otherwise count every lost race in
@@ -31,6 +41,15 @@ export interface ApiRequest {
   token?: string;
   /** The `name` tag: groups URLs with ids into one submetric. */
   name: string;
+  /** Sent as Idempotency-Key: every retry of this request reuses it. */
+  idempotencyKey?: string;
+}
+
+/** A fresh Idempotency-Key (unique per VU and call). */
+export function newIdempotencyKey(): string {
+  return `${__VU}-${Date.now().toString(36)}-${
+    Math.random().toString(36).slice(2, 12)
+  }`;
 }
 
 type Wire = [string, string, string | null, {
@@ -42,6 +61,9 @@ function toWire(request: ApiRequest): Wire {
   const headers: Record<string, string> = {};
   if (request.body !== undefined) headers["content-type"] = "application/json";
   if (request.token) headers.authorization = `Bearer ${request.token}`;
+  if (request.idempotencyKey) {
+    headers["idempotency-key"] = request.idempotencyKey;
+  }
   return [
     request.method,
     `${BASE_URL}${request.path}`,
@@ -55,9 +77,27 @@ function counted(res: Response): Response {
   return res;
 }
 
-/** Sends from VU code; counts a 5xx or a missing answer in server_errors. */
+/** Seconds to wait before retry `attempt` (0-based): Retry-After, else backoff. */
+function retryDelay(res: Response, attempt: number): number {
+  const hinted = Number(res.headers["Retry-After"]);
+  const backoff = Math.min(0.1 * 2 ** attempt, 2) * (0.5 + Math.random());
+  return Math.min(hinted > 0 ? hinted : backoff, MAX_WAIT_SECONDS);
+}
+
+/**
+ * Sends from VU code. A 503 or a missing answer (status 0) is sent again,
+ * with the same Idempotency-Key, after Retry-After (or a short backoff), up
+ * to RETRY_ATTEMPTS times; only the last answer counts in server_errors.
+ */
 export async function send(request: ApiRequest): Promise<Response> {
-  return counted(await http.asyncRequest(...toWire(request)));
+  for (let attempt = 0;; attempt++) {
+    const res = await http.asyncRequest(...toWire(request));
+    if ((res.status !== 503 && res.status !== 0) || attempt >= RETRY_ATTEMPTS) {
+      return counted(res);
+    }
+    retriedRequests.add(1);
+    await sleep(retryDelay(res, attempt));
+  }
 }
 
 /** Sends from setup()/teardown(), concurrently, waiting for every answer. */

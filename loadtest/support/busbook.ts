@@ -5,6 +5,7 @@ import {
   type ApiRequest,
   bodyOf,
   expectStatus,
+  newIdempotencyKey,
   type Response,
   runId,
   send,
@@ -46,6 +47,7 @@ export const requests = {
     body: { tripId, seatIds },
     token,
     name: "book",
+    idempotencyKey: newIdempotencyKey(),
   }),
   hold: (token: string, tripId: number, seatIds: number[]): ApiRequest => ({
     method: "POST",
@@ -53,18 +55,21 @@ export const requests = {
     body: { tripId, seatIds },
     token,
     name: "hold",
+    idempotencyKey: newIdempotencyKey(),
   }),
   confirm: (token: string, bookingId: number): ApiRequest => ({
     method: "POST",
     path: `/api/bookings/${bookingId}/confirm`,
     token,
     name: "confirm",
+    idempotencyKey: newIdempotencyKey(),
   }),
   cancel: (token: string, bookingId: number): ApiRequest => ({
     method: "POST",
     path: `/api/bookings/${bookingId}/cancel`,
     token,
     name: "cancel",
+    idempotencyKey: newIdempotencyKey(),
   }),
   myBookings: (token: string): ApiRequest => ({
     method: "GET",

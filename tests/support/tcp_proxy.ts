@@ -2,8 +2,9 @@
 // turn into a black hole (connections stay open, nothing gets through — a
 // hung network) and then heal (the held connections are dropped; new ones
 // pass again), slow down (added latency per chunk), cut (every open
-// connection dropped at once) or make refuse new connections. The server
-// behind it keeps running with its data.
+// connection dropped at once), make refuse new connections, or lose the
+// reply to a request the server has already carried out. The server behind
+// it keeps running with its data.
 
 export interface TcpProxy {
   port: number;
@@ -16,6 +17,13 @@ export interface TcpProxy {
   dropAll(): number;
   /** While true, new connections are closed as soon as they are accepted. */
   refuse(refusing: boolean): void;
+  /**
+   * The next server→client chunk containing `marker` (e.g. "COMMIT\0", the
+   * tag PostgreSQL answers a commit with) is thrown away and its connection
+   * dropped: the server did the work, the client never hears of it.
+   * Resolves when that happened.
+   */
+  loseNextReply(marker: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -45,7 +53,14 @@ export function startTcpProxy(
     open.delete(conn);
   };
 
-  async function forward(from: Deno.Conn, to: Deno.Conn): Promise<void> {
+  let losing: { marker: string; done: () => void } | undefined;
+  const decoder = new TextDecoder("latin1");
+
+  async function forward(
+    from: Deno.Conn,
+    to: Deno.Conn,
+    fromServer: boolean,
+  ): Promise<void> {
     const buffer = new Uint8Array(64 * 1024);
     try {
       while (true) {
@@ -54,6 +69,14 @@ export function startTcpProxy(
         // In a black hole the bytes vanish: the sender waits for a reply.
         if (holing) continue;
         const chunk = buffer.slice(0, read);
+        if (
+          fromServer && losing && decoder.decode(chunk).includes(losing.marker)
+        ) {
+          const lost = losing;
+          losing = undefined;
+          lost.done();
+          break;
+        }
         if (latencyMs > 0) {
           await new Promise((resolve) => setTimeout(resolve, latencyMs));
         }
@@ -87,8 +110,8 @@ export function startTcpProxy(
       }
       open.add(client);
       open.add(server);
-      forward(client, server);
-      forward(server, client);
+      forward(client, server, false);
+      forward(server, client, true);
     }
   })().catch(() => {});
 
@@ -115,6 +138,10 @@ export function startTcpProxy(
     refuse: (value) => {
       refusing = value;
     },
+    loseNextReply: (marker) =>
+      new Promise<void>((resolve) => {
+        losing = { marker, done: resolve };
+      }),
     close: async () => {
       listener.close();
       dropAll();

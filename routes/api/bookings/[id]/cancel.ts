@@ -2,14 +2,24 @@
 import type { Handlers } from "../../../../lib/http/router.ts";
 import { sql } from "../../../../lib/db/pool.ts";
 import { requireUser } from "../../../../lib/auth/tokens.ts";
-import { cancelBooking, presentBooking } from "../../../../lib/bookings/mod.ts";
+import {
+  cancelBooking,
+  idempotencyKeyOf,
+  presentBooking,
+} from "../../../../lib/bookings/mod.ts";
 import { validateIdParam } from "../../../../lib/http/validation.ts";
 import { errorResponse, type RouteDocs } from "../../../../lib/http/openapi.ts";
-import { BookingBody } from "../../../../lib/http/openapi_schemas.ts";
+import {
+  BookingBody,
+  IdempotencyKeyHeader,
+} from "../../../../lib/http/openapi_schemas.ts";
 
 export const handler: Handlers = {
   async POST(c) {
     const user = requireUser(c);
+    // Idempotent by the booking's state (a repeat answers the booking as it
+    // now is); the key is checked so clients can send one on every write.
+    idempotencyKeyOf(c);
     const booking = await cancelBooking(sql, {
       bookingId: validateIdParam(c),
       user,
@@ -25,6 +35,7 @@ export const openapi: RouteDocs = {
     description: "Cancelling twice answers the cancelled booking again.",
     tags: ["Bookings"],
     audience: "user",
+    request: { headers: IdempotencyKeyHeader },
     responses: {
       200: { description: "Cancelled", body: BookingBody },
       404: errorResponse(404, "`NOT_FOUND`: no such booking of yours"),
