@@ -25,58 +25,59 @@ import * as $19 from "./routes/admin/trips/index.tsx";
 import * as $20 from "./routes/admin/trips/new.tsx";
 import * as $21 from "./routes/api/admin/bookings/[id]/cancel.ts";
 import * as $22 from "./routes/api/admin/bookings/index.ts";
-import * as $23 from "./routes/api/admin/stats.ts";
-import * as $24 from "./routes/api/admin/trips/[id].ts";
-import * as $25 from "./routes/api/admin/trips/[id]/bookings.ts";
-import * as $26 from "./routes/api/admin/trips/[id]/cancel.ts";
-import * as $27 from "./routes/api/admin/trips/index.ts";
-import * as $28 from "./routes/api/admin/users/[id].ts";
-import * as $29 from "./routes/api/auth/_middleware.ts";
-import * as $30 from "./routes/api/auth/login.ts";
-import * as $31 from "./routes/api/auth/logout.ts";
-import * as $32 from "./routes/api/auth/me.ts";
-import * as $33 from "./routes/api/auth/password.ts";
-import * as $34 from "./routes/api/auth/register.ts";
-import * as $35 from "./routes/api/auth/sessions.ts";
-import * as $36 from "./routes/api/bookings/[id].ts";
-import * as $37 from "./routes/api/bookings/[id]/cancel.ts";
-import * as $38 from "./routes/api/bookings/[id]/confirm.ts";
-import * as $39 from "./routes/api/bookings/index.ts";
-import * as $40 from "./routes/api/checkin/index.ts";
-import * as $41 from "./routes/api/checkin/key.ts";
-import * as $42 from "./routes/api/checkin/trips/[id].ts";
-import * as $43 from "./routes/api/checkin/verify.ts";
-import * as $44 from "./routes/api/docs/[file].ts";
-import * as $45 from "./routes/api/docs/index.ts";
-import * as $46 from "./routes/api/holds.ts";
-import * as $47 from "./routes/api/openapi.json.ts";
-import * as $48 from "./routes/api/trips/[id].ts";
-import * as $49 from "./routes/api/trips/[id]/events.ts";
-import * as $50 from "./routes/api/trips/index.ts";
-import * as $51 from "./routes/bookings/[id].tsx";
-import * as $52 from "./routes/bookings/[id]/cancel.ts";
-import * as $53 from "./routes/bookings/[id]/confirm.ts";
-import * as $54 from "./routes/bookings/index.tsx";
-import * as $55 from "./routes/healthz.ts";
-import * as $56 from "./routes/index.tsx";
-import * as $57 from "./routes/login.tsx";
-import * as $58 from "./routes/logout.ts";
-import * as $59 from "./routes/metrics.ts";
-import * as $60 from "./routes/readyz.ts";
-import * as $61 from "./routes/register.tsx";
-import * as $62 from "./routes/staff/index.tsx";
-import * as $63 from "./routes/staff/trips/[id].tsx";
-import * as $64 from "./routes/staff/trips/[id]/board.tsx";
-import * as $65 from "./routes/static/[...path].ts";
-import * as $66 from "./routes/trips/[id].tsx";
+import * as $23 from "./routes/api/admin/layouts.ts";
+import * as $24 from "./routes/api/admin/stats.ts";
+import * as $25 from "./routes/api/admin/trips/[id].ts";
+import * as $26 from "./routes/api/admin/trips/[id]/bookings.ts";
+import * as $27 from "./routes/api/admin/trips/[id]/cancel.ts";
+import * as $28 from "./routes/api/admin/trips/index.ts";
+import * as $29 from "./routes/api/admin/users/[id].ts";
+import * as $30 from "./routes/api/auth/_middleware.ts";
+import * as $31 from "./routes/api/auth/login.ts";
+import * as $32 from "./routes/api/auth/logout.ts";
+import * as $33 from "./routes/api/auth/me.ts";
+import * as $34 from "./routes/api/auth/password.ts";
+import * as $35 from "./routes/api/auth/register.ts";
+import * as $36 from "./routes/api/auth/sessions.ts";
+import * as $37 from "./routes/api/bookings/[id].ts";
+import * as $38 from "./routes/api/bookings/[id]/cancel.ts";
+import * as $39 from "./routes/api/bookings/[id]/confirm.ts";
+import * as $40 from "./routes/api/bookings/index.ts";
+import * as $41 from "./routes/api/checkin/index.ts";
+import * as $42 from "./routes/api/checkin/key.ts";
+import * as $43 from "./routes/api/checkin/trips/[id].ts";
+import * as $44 from "./routes/api/checkin/verify.ts";
+import * as $45 from "./routes/api/docs/[file].ts";
+import * as $46 from "./routes/api/docs/index.ts";
+import * as $47 from "./routes/api/holds.ts";
+import * as $48 from "./routes/api/openapi.json.ts";
+import * as $49 from "./routes/api/trips/[id].ts";
+import * as $50 from "./routes/api/trips/[id]/events.ts";
+import * as $51 from "./routes/api/trips/index.ts";
+import * as $52 from "./routes/bookings/[id].tsx";
+import * as $53 from "./routes/bookings/[id]/cancel.ts";
+import * as $54 from "./routes/bookings/[id]/confirm.ts";
+import * as $55 from "./routes/bookings/index.tsx";
+import * as $56 from "./routes/healthz.ts";
+import * as $57 from "./routes/index.tsx";
+import * as $58 from "./routes/login.tsx";
+import * as $59 from "./routes/logout.ts";
+import * as $60 from "./routes/metrics.ts";
+import * as $61 from "./routes/readyz.ts";
+import * as $62 from "./routes/register.tsx";
+import * as $63 from "./routes/staff/index.tsx";
+import * as $64 from "./routes/staff/trips/[id].tsx";
+import * as $65 from "./routes/staff/trips/[id]/board.tsx";
+import * as $66 from "./routes/static/[...path].ts";
+import * as $67 from "./routes/trips/[id].tsx";
 
 export const routes: RoutesManifest = {
   middlewares: [
     { prefix: "/", module: $2 },
-    { prefix: "/api/auth", module: $29 },
+    { prefix: "/api/auth", module: $30 },
   ],
   routes: [
-    { pattern: "/", module: $56 },
+    { pattern: "/", module: $57 },
     { pattern: "/admin", module: $6 },
     { pattern: "/admin/bookings", module: $5 },
     { pattern: "/admin/bookings/:id", module: $3 },
@@ -97,48 +98,49 @@ export const routes: RoutesManifest = {
     { pattern: "/admin/trips/:id/manifest.csv", module: $18 },
     { pattern: "/api/admin/bookings", module: $22 },
     { pattern: "/api/admin/bookings/:id/cancel", module: $21 },
-    { pattern: "/api/admin/stats", module: $23 },
-    { pattern: "/api/admin/trips", module: $27 },
-    { pattern: "/api/admin/trips/:id", module: $24 },
-    { pattern: "/api/admin/trips/:id/bookings", module: $25 },
-    { pattern: "/api/admin/trips/:id/cancel", module: $26 },
-    { pattern: "/api/admin/users/:id", module: $28 },
-    { pattern: "/api/auth/login", module: $30 },
-    { pattern: "/api/auth/logout", module: $31 },
-    { pattern: "/api/auth/me", module: $32 },
-    { pattern: "/api/auth/password", module: $33 },
-    { pattern: "/api/auth/register", module: $34 },
-    { pattern: "/api/auth/sessions", module: $35 },
-    { pattern: "/api/bookings", module: $39 },
-    { pattern: "/api/bookings/:id", module: $36 },
-    { pattern: "/api/bookings/:id/cancel", module: $37 },
-    { pattern: "/api/bookings/:id/confirm", module: $38 },
-    { pattern: "/api/checkin", module: $40 },
-    { pattern: "/api/checkin/key", module: $41 },
-    { pattern: "/api/checkin/trips/:id", module: $42 },
-    { pattern: "/api/checkin/verify", module: $43 },
-    { pattern: "/api/docs", module: $45 },
-    { pattern: "/api/docs/:file", module: $44 },
-    { pattern: "/api/holds", module: $46 },
-    { pattern: "/api/openapi.json", module: $47 },
-    { pattern: "/api/trips", module: $50 },
-    { pattern: "/api/trips/:id", module: $48 },
-    { pattern: "/api/trips/:id/events", module: $49 },
-    { pattern: "/bookings", module: $54 },
-    { pattern: "/bookings/:id", module: $51 },
-    { pattern: "/bookings/:id/cancel", module: $52 },
-    { pattern: "/bookings/:id/confirm", module: $53 },
-    { pattern: "/healthz", module: $55 },
-    { pattern: "/login", module: $57 },
-    { pattern: "/logout", module: $58 },
-    { pattern: "/metrics", module: $59 },
-    { pattern: "/readyz", module: $60 },
-    { pattern: "/register", module: $61 },
-    { pattern: "/staff", module: $62 },
-    { pattern: "/staff/trips/:id", module: $63 },
-    { pattern: "/staff/trips/:id/board", module: $64 },
-    { pattern: "/static/*", module: $65 },
-    { pattern: "/trips/:id", module: $66 },
+    { pattern: "/api/admin/layouts", module: $23 },
+    { pattern: "/api/admin/stats", module: $24 },
+    { pattern: "/api/admin/trips", module: $28 },
+    { pattern: "/api/admin/trips/:id", module: $25 },
+    { pattern: "/api/admin/trips/:id/bookings", module: $26 },
+    { pattern: "/api/admin/trips/:id/cancel", module: $27 },
+    { pattern: "/api/admin/users/:id", module: $29 },
+    { pattern: "/api/auth/login", module: $31 },
+    { pattern: "/api/auth/logout", module: $32 },
+    { pattern: "/api/auth/me", module: $33 },
+    { pattern: "/api/auth/password", module: $34 },
+    { pattern: "/api/auth/register", module: $35 },
+    { pattern: "/api/auth/sessions", module: $36 },
+    { pattern: "/api/bookings", module: $40 },
+    { pattern: "/api/bookings/:id", module: $37 },
+    { pattern: "/api/bookings/:id/cancel", module: $38 },
+    { pattern: "/api/bookings/:id/confirm", module: $39 },
+    { pattern: "/api/checkin", module: $41 },
+    { pattern: "/api/checkin/key", module: $42 },
+    { pattern: "/api/checkin/trips/:id", module: $43 },
+    { pattern: "/api/checkin/verify", module: $44 },
+    { pattern: "/api/docs", module: $46 },
+    { pattern: "/api/docs/:file", module: $45 },
+    { pattern: "/api/holds", module: $47 },
+    { pattern: "/api/openapi.json", module: $48 },
+    { pattern: "/api/trips", module: $51 },
+    { pattern: "/api/trips/:id", module: $49 },
+    { pattern: "/api/trips/:id/events", module: $50 },
+    { pattern: "/bookings", module: $55 },
+    { pattern: "/bookings/:id", module: $52 },
+    { pattern: "/bookings/:id/cancel", module: $53 },
+    { pattern: "/bookings/:id/confirm", module: $54 },
+    { pattern: "/healthz", module: $56 },
+    { pattern: "/login", module: $58 },
+    { pattern: "/logout", module: $59 },
+    { pattern: "/metrics", module: $60 },
+    { pattern: "/readyz", module: $61 },
+    { pattern: "/register", module: $62 },
+    { pattern: "/staff", module: $63 },
+    { pattern: "/staff/trips/:id", module: $64 },
+    { pattern: "/staff/trips/:id/board", module: $65 },
+    { pattern: "/static/*", module: $66 },
+    { pattern: "/trips/:id", module: $67 },
   ],
   errorPage: $1,
   notFoundPage: $0,

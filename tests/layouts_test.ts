@@ -207,3 +207,60 @@ for (const layout of LAYOUTS.slice(1)) {
     },
   );
 }
+
+dbTest(
+  "GET /api/admin/layouts lists the vehicles, and POST /api/admin/trips takes one",
+  async () => {
+    const admin = await createTestUser({ role: "admin" });
+    const headers = {
+      authorization: `Bearer ${admin.token}`,
+      "content-type": "application/json",
+    };
+    const { layouts } =
+      await (await app.request("/api/admin/layouts", { headers }))
+        .json();
+    assert.deepEqual(
+      layouts.map((
+        l: { code: string; seatCount: number },
+      ) => [l.code, l.seatCount]),
+      [["coach-2-2", 48], ["coach-2-1", 36], ["sleeper-2-deck", 36]],
+    );
+    const sleeper = layouts[2];
+    assert.deepEqual(sleeper.priceClasses, [
+      { code: "lower-berth", label: "Lower berth", supplement: 8 },
+    ]);
+    const departsAt = new Date(Date.now() + 48 * 3600_000);
+    const created = await app.request("/api/admin/trips", {
+      method: "POST",
+      headers,
+      body: JSON.stringify({
+        name: "Sleeper special",
+        origin: "Paris",
+        destination: "Milan",
+        departsAt: departsAt.toISOString(),
+        arrivesAt: new Date(departsAt.getTime() + 10 * 3600_000).toISOString(),
+        price: 45,
+        layoutId: sleeper.id,
+      }),
+    });
+    assert.equal(created.status, 201, await created.clone().text());
+    const { trip } = await created.json();
+    assert.equal(trip.totalSeats, 36);
+    const refused = await app.request("/api/admin/trips", {
+      method: "POST",
+      headers,
+      body: JSON.stringify({
+        name: "Wrong count",
+        origin: "Paris",
+        destination: "Milan",
+        departsAt: departsAt.toISOString(),
+        arrivesAt: new Date(departsAt.getTime() + 10 * 3600_000).toISOString(),
+        price: 45,
+        layoutId: sleeper.id,
+        totalSeats: 40,
+      }),
+    });
+    assert.equal(refused.status, 400);
+    assert.match(await refused.text(), /A Two-deck sleeper has 36 berths/);
+  },
+);

@@ -138,6 +138,8 @@ dbTest(
       );
       const staffPage = await staffContext.newPage();
       await staffPage.goto(`${server.url}/staff`);
+      await staffPage.getByLabel("From").fill(`Northport ${tag}`);
+      await staffPage.getByRole("button", { name: "Filter" }).click();
       await staffPage.locator(`a[href="/staff/trips/${tripId}"]`).click();
       await staffPage.getByLabel("Booking reference or ticket code").fill(
         reference.toLowerCase(),
