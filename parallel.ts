@@ -10,10 +10,11 @@
 // migrated database.
 import { app } from "./main.ts";
 import { sql } from "./lib/db/pool.ts";
-import { startHoldSweeper } from "./lib/bookings/mod.ts";
+import { startBackgroundJobs } from "./lib/jobs/mod.ts";
 import { getSeatEvents } from "./lib/live/mod.ts";
 
-startHoldSweeper(sql);
+// Expiring holds, making trips from timetables: safe on every isolate.
+startBackgroundJobs(sql);
 getSeatEvents().start().catch((error) =>
   console.error("seat events: LISTEN failed:", error)
 );
