@@ -17,7 +17,8 @@ interface Detector {
 }
 
 /**
- * The conductor's scanner: type a booking reference (always works, also
+ * The conductor's scanner (the verdict above the camera's picture, so it
+ * shows at once on a phone): type a booking reference (always works, also
  * without JavaScript), or scan the ticket's QR code with the camera where
  * the browser has a BarcodeDetector. Each scan is checked in at once.
  */
@@ -141,19 +142,20 @@ export default function TicketScanner(props: TicketScannerProps) {
           </button>
         )}
       </form>
-      <video
-        ref={video}
-        muted
-        playsInline
-        hidden={camera.value !== "on"}
-        class="w-full max-w-sm rounded-xl bg-black"
-      />
+
       {problem.value && (
         <p role="alert" class="note note-error">{problem.value}</p>
       )}
       {result.value && (
         <Verdict result={result.value} timeZone={props.timeZone} />
       )}
+      <video
+        ref={video}
+        muted
+        playsInline
+        hidden={camera.value !== "on"}
+        class="max-h-64 w-full max-w-sm rounded-xl bg-black object-cover"
+      />
     </div>
   );
 }

@@ -15,7 +15,7 @@ function words(result: CheckInView, zone: string): [string, string] {
   const ref = result.reference ?? "This ticket";
   switch (result.outcome) {
     case "boarded":
-      return [`Boarded: ${ref}`, "Valid ticket for this trip. Welcome aboard."];
+      return ["Boarded: ", "Valid ticket for this trip. Welcome aboard."];
     case "already_boarded":
       return [
         `Already boarded at ${formatTime(result.boardedAt!, zone)}`,
@@ -62,6 +62,7 @@ export default function Verdict({ result, timeZone }: VerdictProps) {
       <p class="text-2xl font-bold">
         <span aria-hidden="true">{ok ? "✓ " : "✕ "}</span>
         {headline}
+        {ok && <span class="whitespace-nowrap">{result.reference}</span>}
       </p>
       <p>{advice}</p>
       {result.travellers.length > 0 && (
