@@ -32,16 +32,18 @@ export default function LayoutsPage({ user, layouts }: LayoutsPageProps) {
             <p class="text-sm text-slate-700">
               {layout.description}. {layout.resizable
                 ? "Trips made by hand may have any number of seats, numbered along its rows."
-                : plural(
-                  layout.seatCount,
-                  layout.kind === "berth" ? "berth" : "seat",
-                )}
+                : `${
+                  plural(
+                    layout.seatCount,
+                    layout.kind === "berth" ? "berth" : "seat",
+                  )
+                } in all.`}
             </p>
             {layout.priceClasses.length > 0 && (
               <ul class="text-sm text-slate-700">
                 {layout.priceClasses.map((c) => (
                   <li key={c.code}>
-                    {c.label}: + {formatPrice(c.supplementCents)}
+                    {c.label} (highlighted): + {formatPrice(c.supplementCents)}
                   </li>
                 ))}
               </ul>
