@@ -2,6 +2,7 @@
 // returns, and the scheduler that injects them: first every kind once in a
 // shuffled order (the schedule), then kinds and gaps at random, one fault
 // at a time (a killed instance restarts in the background meanwhile).
+import { isConnectionLost } from "../lib/http/errors.ts";
 import type { World } from "./world.ts";
 
 export const FAULT_KINDS = [
@@ -13,9 +14,20 @@ export const FAULT_KINDS = [
   "redis_freeze",
   "proxy_latency",
   "proxy_drop",
+  "primary_kill",
 ] as const;
 
 export type FaultKind = typeof FAULT_KINDS[number];
+
+/** The kinds a topology supports: a failover formation is not restarted,
+ * its primary is killed instead (once: the old primary does not return). */
+export function faultKindsFor(world: World): FaultKind[] {
+  return FAULT_KINDS.filter((kind) =>
+    kind === "primary_kill"
+      ? world.database.killPrimary !== undefined
+      : !kind.startsWith("pg_restart") || world.database.restart !== undefined
+  );
+}
 
 export const FAULT_LABELS: Record<FaultKind, string> = {
   app_kill: "kill -9 of an app instance (restarted)",
@@ -26,6 +38,7 @@ export const FAULT_LABELS: Record<FaultKind, string> = {
   redis_freeze: "Redis frozen (SIGSTOP) for 3 s",
   proxy_latency: "50–300 ms added latency app↔db for 4 s",
   proxy_drop: "every app↔db connection dropped",
+  primary_kill: "kill -9 of the primary (failover)",
 };
 
 export interface FaultLog {
@@ -71,16 +84,25 @@ async function inject(
     case "pg_terminate_storm": {
       const until = Date.now() + 3000;
       while (Date.now() < until) {
-        log.terminatedSessions += await world.db.terminateBackends(
-          world.databaseName,
-        );
+        try {
+          log.terminatedSessions += await world.database.terminateBackends();
+        } catch (error) {
+          // The harness's own session went down with the server (a failover
+          // in between); the next round reconnects.
+          if (!isConnectionLost(error)) throw error;
+        }
         await sleep(100);
       }
       return;
     }
     case "pg_restart_fast":
     case "pg_restart_immediate":
-      await world.db.restart(kind === "pg_restart_fast" ? "fast" : "immediate");
+      await world.database.restart!(
+        kind === "pg_restart_fast" ? "fast" : "immediate",
+      );
+      return;
+    case "primary_kill":
+      await world.database.killPrimary!();
       return;
     case "redis_stop":
       await world.redis.stop();
@@ -121,11 +143,13 @@ export async function runFaults(
     droppedConnections: 0,
     failures: [],
   };
-  const schedule = [...FAULT_KINDS].sort(() => random() - 0.5);
+  const kinds = faultKindsFor(world);
+  const schedule = [...kinds].sort(() => random() - 0.5);
+  const repeatable = kinds.filter((kind) => kind !== "primary_kill");
   await sleep(2000);
   while (!done()) {
     const kind = schedule.shift() ??
-      FAULT_KINDS[Math.floor(random() * FAULT_KINDS.length)];
+      repeatable[Math.floor(random() * repeatable.length)];
     try {
       await inject(kind, world, log, random);
       log.counts[kind]++;

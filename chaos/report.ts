@@ -1,6 +1,6 @@
 // The one table a chaos run prints, and the summary it may write as JSON.
 import type { Final, Recorder, WriteOp } from "./client.ts";
-import { FAULT_KINDS, FAULT_LABELS, type FaultLog } from "./faults.ts";
+import { FAULT_LABELS, type FaultKind, type FaultLog } from "./faults.ts";
 import { VIOLATION_LABELS, type Violations } from "./checker.ts";
 import type { AppSlot } from "./world.ts";
 
@@ -45,6 +45,7 @@ export interface Summary {
 export function report(input: {
   recorder: Recorder;
   faults: FaultLog;
+  faultKinds: FaultKind[];
   violations: Violations;
   slots: AppSlot[];
   elapsedMs: number;
@@ -110,7 +111,7 @@ export function report(input: {
     );
   }
   lines.push(`\n${"fault injected".padEnd(52)}${pad("times", 7)}`);
-  for (const kind of FAULT_KINDS) {
+  for (const kind of input.faultKinds) {
     lines.push(
       `${FAULT_LABELS[kind].padEnd(52)}${pad(fmt(faults.counts[kind]), 7)}`,
     );

@@ -1,10 +1,12 @@
 // `deno task chaos [--attempts=N] [--instances=K] [--workers=W]
-//                  [--max-minutes=M] [--seed=S] [--summary=FILE]`
+//                  [--max-minutes=M] [--seed=S] [--summary=FILE] [--ha]`
 //
 // A soak under injected faults (docs/reliability.md): booking scenarios
 // (chaos/workload.ts) against K app instances while faults
 // (chaos/faults.ts) hit the apps, PostgreSQL, Redis and the network between
-// them, all of them the run's own on loopback. Every request is tallied;
+// them, all of them the run's own on loopback; with --ha the database is a
+// pg_auto_failover formation and its primary is killed once. Every request
+// is tallied;
 // at the end the history is checked against the database
 // (chaos/checker.ts). Prints one table; exits 1 on any violation.
 import { parseArgs } from "node:util";
@@ -18,6 +20,7 @@ const { values } = parseArgs({
     workers: { type: "string", default: "32" },
     "max-minutes": { type: "string", default: "30" },
     seed: { type: "string" },
+    ha: { type: "boolean", default: false },
     summary: { type: "string" },
   },
 });
@@ -37,7 +40,9 @@ Deno.env.set(
   Deno.env.get("JWT_SECRET") ?? crypto.randomUUID() + crypto.randomUUID(),
 );
 const { createWorld } = await import("./world.ts");
-const { runFaults, seededRandom } = await import("./faults.ts");
+const { faultKindsFor, runFaults, seededRandom } = await import(
+  "./faults.ts"
+);
 const { newRecorder } = await import("./client.ts");
 const { createWorkload } = await import("./workload.ts");
 const { check } = await import("./checker.ts");
@@ -50,7 +55,7 @@ const { FAULT_ADMIN } = await import("../tests/support/fault_app.ts");
 console.log(
   `Chaos: ${target} attempts, ${instances} instances, ${workers} workers, seed ${seed}`,
 );
-const world = await createWorld({ instances });
+const world = await createWorld({ instances, ha: values.ha });
 let code = 1;
 try {
   const base = world.slots[0].url;
@@ -85,6 +90,7 @@ try {
   const summary = report({
     recorder,
     faults,
+    faultKinds: faultKindsFor(world),
     violations,
     slots: world.slots,
     elapsedMs,

@@ -1,13 +1,13 @@
 // What a chaos run breaks: a PostgreSQL cluster of its own (never the
-// shared one), a Redis of its own, a TCP proxy between the apps and the
-// database, and app instances (scripts/start.ts, as `deno task start`)
-// that the harness kills and restarts. An instance that exits without the
-// harness asking is a death, counted, and restarted too.
+// shared one) — or, with `ha`, a pg_auto_failover formation behind HAProxy
+// (tests/support/ha_cluster.ts) whose primary can be killed — a Redis of
+// its own, a TCP proxy between the apps and the database, and app instances
+// (scripts/start.ts, as `deno task start`) that the harness kills and
+// restarts. An instance that exits without the harness asking is a death,
+// counted, and restarted too.
 import postgres from "postgres";
-import {
-  type OwnPostgres,
-  startOwnPostgres,
-} from "../tests/support/pg_cluster.ts";
+import { startOwnPostgres } from "../tests/support/pg_cluster.ts";
+import { startHaCluster } from "../tests/support/ha_cluster.ts";
 import { type OwnRedis, startOwnRedis } from "../tests/support/redis_server.ts";
 import { startTcpProxy, type TcpProxy } from "../tests/support/tcp_proxy.ts";
 import {
@@ -34,8 +34,19 @@ export interface AppSlot {
   deaths: string[];
 }
 
+/** What the faults can do to the database, by topology. */
+export interface DatabaseControl {
+  /** Ends every session of the run's database; how many it ended. */
+  terminateBackends(): Promise<number>;
+  /** A single server only: pg_ctl restart. */
+  restart?(mode: "fast" | "immediate"): Promise<void>;
+  /** A failover formation only: kill -9 the primary (keeper and postmaster). */
+  killPrimary?(): Promise<void>;
+  close(): Promise<void>;
+}
+
 export interface World {
-  db: OwnPostgres;
+  database: DatabaseControl;
   databaseName: string;
   /** Straight to the database (the harness and the checker). */
   directUrl: string;
@@ -52,14 +63,72 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function createWorld(
-  options: { instances: number; env?: Record<string, string> },
-): Promise<World> {
+async function singleServer(): Promise<
+  { control: DatabaseControl; url: (db: string) => string; port: number }
+> {
   const db = await startOwnPostgres({ maxConnections: 300 });
-  const admin = postgres(db.url(), { max: 1, onnotice: () => {} });
+  return {
+    url: db.url,
+    port: db.port,
+    control: {
+      terminateBackends: () => db.terminateBackends(DATABASE),
+      restart: (mode) => db.restart(mode),
+      close: () => db.destroy(),
+    },
+  };
+}
+
+async function failoverFormation(slotPorts: number[]): Promise<
+  { control: DatabaseControl; url: (db: string) => string; port: number }
+> {
+  const cluster = await startHaCluster();
+  await cluster.startHaproxy(slotPorts.map((port) => `127.0.0.1:${port}`));
+  const primary = new URL(cluster.primaryUrl);
+  const url = (db: string) => {
+    const copy = new URL(primary);
+    copy.pathname = `/${db}`;
+    return copy.href;
+  };
+  const admin = postgres(url("postgres"), { max: 1, onnotice: () => {} });
+  return {
+    url,
+    port: Number(primary.port),
+    control: {
+      terminateBackends: async () => {
+        const [{ ended }] = await admin<{ ended: number }[]>`
+          select count(*) filter (where pg_terminate_backend(pid))::int as ended
+          from pg_stat_activity
+          where datname = ${DATABASE} and pid <> pg_backend_pid()
+        `;
+        return ended;
+      },
+      killPrimary: async () => {
+        const node = await cluster.primaryNode();
+        if (!node) throw new Error("no primary to kill (failover under way)");
+        await cluster.killNode(node);
+      },
+      close: async () => {
+        await admin.end({ timeout: 1 }).catch(() => {});
+        await cluster.stop();
+      },
+    },
+  };
+}
+
+export async function createWorld(
+  options: { instances: number; ha?: boolean; env?: Record<string, string> },
+): Promise<World> {
+  const slotPorts = Array.from({ length: options.instances }, freePort);
+  const server = options.ha
+    ? await failoverFormation(slotPorts)
+    : await singleServer();
+  const admin = postgres(server.url("postgres"), {
+    max: 1,
+    onnotice: () => {},
+  });
   await admin.unsafe(`create database ${DATABASE}`);
   await admin.end();
-  const directUrl = db.url(DATABASE);
+  const directUrl = server.url(DATABASE);
   const sql = postgres(directUrl, {
     max: 4,
     onnotice: () => {},
@@ -74,7 +143,7 @@ export async function createWorld(
   }) as unknown as Sql;
   await migrate(sql);
   const redis = await startOwnRedis();
-  const proxy = startTcpProxy(db.port);
+  const proxy = startTcpProxy(server.port);
   const env = {
     ...faultAppEnv(`postgres://postgres@127.0.0.1:${proxy.port}/${DATABASE}`),
     REDIS_URL: redis.url,
@@ -84,8 +153,7 @@ export async function createWorld(
     ...options.env,
   };
 
-  const slots: AppSlot[] = Array.from({ length: options.instances }, (_, i) => {
-    const port = freePort();
+  const slots: AppSlot[] = slotPorts.map((port, i) => {
     return {
       index: i,
       port,
@@ -122,7 +190,7 @@ export async function createWorld(
   await Promise.all(slots.map(start));
 
   return {
-    db,
+    database: server.control,
     databaseName: DATABASE,
     directUrl,
     sql,
@@ -154,7 +222,7 @@ export async function createWorld(
       await sql.end({ timeout: 2 }).catch(() => {});
       await proxy.close();
       await redis.stop();
-      await db.destroy();
+      await server.control.close();
     },
   };
 }
