@@ -56,6 +56,14 @@ console.log(
   `Chaos: ${target} attempts, ${instances} instances, ${workers} workers, seed ${seed}`,
 );
 const world = await createWorld({ instances, ha: values.ha });
+// Ctrl-C or a kill stops everything the run started before it exits.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  Deno.addSignalListener(signal, async () => {
+    console.error(`\n${signal}: stopping the run's servers…`);
+    await world.close().catch(() => {});
+    Deno.exit(130);
+  });
+}
 let code = 1;
 try {
   const base = world.slots[0].url;

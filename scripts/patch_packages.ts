@@ -76,19 +76,21 @@ export function applyHunks(text: string, hunks: Hunk[]): string | null {
 }
 
 /**
- * node_modules/.deno/<name>@<version>/node_modules/<name>/ for a patch named
- * <name>@<version>.patch (a scoped @scope/name is spelled @scope+name).
+ * For a patch named <name>@<version>.patch (a scoped @scope/name spelled
+ * @scope+name): Deno's folder for that version, node_modules/.deno/
+ * <name>@<version>/, and the package inside it.
  */
-function packageDir(root: URL, patchName: string): URL {
+function packageDirs(root: URL, patchName: string): { folder: URL; dir: URL } {
   const folder = patchName.replace(/\.patch$/, "");
   const name = folder.match(/^(.+)@[^@]+$/)?.[1];
   if (!name) {
     throw new Error(`patches/${patchName}: not <name>@<version>.patch`);
   }
-  return new URL(
-    `node_modules/.deno/${folder}/node_modules/${name.replace("+", "/")}/`,
-    root,
-  );
+  const base = new URL(`node_modules/.deno/${folder}/`, root);
+  return {
+    folder: base,
+    dir: new URL(`node_modules/${name.replace("+", "/")}/`, base),
+  };
 }
 
 async function exists(url: URL): Promise<boolean> {
@@ -131,7 +133,7 @@ export async function patchPackages(
   const changed: string[] = [];
   let installed = false;
   for (const name of names.sort()) {
-    const dir = packageDir(root, name);
+    const { folder, dir } = packageDirs(root, name);
     if (!(await exists(dir)) && !installed) {
       await install(root);
       installed = true;
@@ -144,10 +146,21 @@ export async function patchPackages(
     const patch = parsePatch(
       await Deno.readTextFile(new URL(name, patchesDir)),
     );
-    for (const file of patch) {
+    let reinstalled = false;
+    for (let i = 0; i < patch.length; i++) {
+      const file = patch[i];
       const target = new URL(file.path, dir);
       const original = await Deno.readTextFile(target);
       const patched = applyHunks(original, file.hunks);
+      if (patched === null && !reinstalled) {
+        // Patched by an earlier version of this patch (or edited): start
+        // again from npm's copy, then patch every file of it again.
+        await Deno.remove(folder, { recursive: true });
+        await install(root);
+        reinstalled = true;
+        i = -1;
+        continue;
+      }
       if (patched === null) {
         throw new Error(
           `patches/${name}: ${file.path} matches neither the original nor the patched text`,

@@ -24,7 +24,10 @@ function serverUrl(): string {
   return url.href;
 }
 
-async function runFixture(cwd: string, which: "rollback" | "types") {
+type Case = "rollback" | "types" | "rows" | "stale";
+const CASES: Case[] = ["rollback", "types", "rows", "stale"];
+
+async function runFixture(cwd: string, which: Case) {
   const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", "dropped_connection_driver.ts", serverUrl(), which],
     cwd,
@@ -79,7 +82,7 @@ Deno.test("a patch applies once, is then left alone, and refuses other text", ()
   assert.equal(applyHunks("one\ntwo\n3\nfour", file.hunks), null);
 });
 
-Deno.test("dropped connections crash the unpatched driver; patched, the process survives and the pool recovers", async () => {
+Deno.test("dropped connections crash or poison the unpatched driver; patched, the process survives and the pool answers right", async () => {
   const dir = await projectWithPristineDriver();
   try {
     const installed = `${dir}/${PACKAGE}/src/connection.js`;
@@ -96,6 +99,12 @@ Deno.test("dropped connections crash the unpatched driver; patched, the process 
     const types = await runFixture(dir, "types");
     assert.notEqual(types.code, 0, types.stdout);
     assert.match(types.stderr, /Uncaught \(in promise\).*ECONNRESET/);
+    const rows = await runFixture(dir, "rows");
+    assert.notEqual(rows.code, 0, rows.stdout);
+    assert.match(rows.stderr, /the next query got 3 rows, 2 of them holes/);
+    const stale = await runFixture(dir, "stale");
+    assert.notEqual(stale.code, 0, stale.stdout);
+    assert.match(stale.stderr, /failed with the old session's 57P01/);
 
     await Deno.mkdir(`${dir}/patches`);
     await Deno.copyFile(PATCH, `${dir}/patches/postgres@3.4.9.patch`);
@@ -105,7 +114,7 @@ Deno.test("dropped connections crash the unpatched driver; patched, the process 
     ]);
     assert.deepEqual(await patchPackages({ root }), [], "idempotent");
 
-    for (const which of ["rollback", "types"] as const) {
+    for (const which of CASES) {
       const run = await runFixture(dir, which);
       assert.equal(run.code, 0, run.stderr);
       const result = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
@@ -120,13 +129,13 @@ Deno.test("dropped connections crash the unpatched driver; patched, the process 
   }
 });
 
-Deno.test("this project's driver carries the patch and survives both drops", async () => {
+Deno.test("this project's driver carries the patch and passes every case", async () => {
   const installed = await Deno.readTextFile(
     new URL(`${PACKAGE}/src/connection.js`, ROOT),
   );
   assert.ok(installed.includes(PATCH_MARKER));
   // Same fixture, resolved through this project's deno.json.
-  for (const which of ["rollback", "types"] as const) {
+  for (const which of CASES) {
     const { code, stderr } = await new Deno.Command(Deno.execPath(), {
       args: [
         "run",

@@ -142,7 +142,7 @@ dbTest(
     const app = await startFaultApp(throughProxy.href, {
       passengers: 2,
       env: {
-        REQUEST_TIMEOUT_MS: "1500",
+        REQUEST_TIMEOUT_MS: "3000",
         BODY_TIMEOUT_MS: "500",
         CACHE_DISABLED: "true",
       },
