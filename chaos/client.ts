@@ -1,7 +1,8 @@
 // The client side of a chaos run, following the retry contract of
 // docs/reliability.md: every write carries an Idempotency-Key, and a 503 or
 // a missing answer is retried with the same key after Retry-After (or a
-// short jittered backoff), on any live instance, for up to RETRY_BUDGET_MS.
+// short jittered backoff), on any live instance, for up to RETRY_BUDGET_MS
+// (so are 408, 502 and 504).
 // Every exchange is tallied; every booking the API acknowledged, and every
 // transition of it, is kept for the checker.
 import { type ApiAnswer, call } from "../tests/support/busbook_client.ts";
@@ -85,7 +86,7 @@ export function newRecorder(): Recorder {
   };
 }
 
-const RETRYABLE = new Set([0, 502, 503, 504]);
+const RETRYABLE = new Set([0, 408, 502, 503, 504]);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function note(tally: Tally, label: string, answer: ApiAnswer) {

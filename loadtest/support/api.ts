@@ -24,6 +24,9 @@ export const serverErrors = new Counter("server_errors");
 /** Requests sent again after a 503 or no answer (same Idempotency-Key). */
 export const retriedRequests = new Counter("retried_requests");
 
+/** No answer (0), a stalled body (408), and a server or proxy in trouble. */
+const RETRYABLE = new Set([0, 408, 502, 503, 504]);
+
 /** How often, and for how long, `send` retries one request. */
 export const RETRY_ATTEMPTS = 8;
 const MAX_WAIT_SECONDS = 5;
@@ -85,14 +88,15 @@ function retryDelay(res: Response, attempt: number): number {
 }
 
 /**
- * Sends from VU code. A 503 or a missing answer (status 0) is sent again,
- * with the same Idempotency-Key, after Retry-After (or a short backoff), up
- * to RETRY_ATTEMPTS times; only the last answer counts in server_errors.
+ * Sends from VU code. A 503 (or 408, 502, 504) or a missing answer (status
+ * 0) is sent again, with the same Idempotency-Key, after Retry-After (or a
+ * short backoff), up to RETRY_ATTEMPTS times; only the last answer counts in
+ * server_errors.
  */
 export async function send(request: ApiRequest): Promise<Response> {
   for (let attempt = 0;; attempt++) {
     const res = await http.asyncRequest(...toWire(request));
-    if ((res.status !== 503 && res.status !== 0) || attempt >= RETRY_ATTEMPTS) {
+    if (!RETRYABLE.has(res.status) || attempt >= RETRY_ATTEMPTS) {
       return counted(res);
     }
     retriedRequests.add(1);
