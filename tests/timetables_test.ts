@@ -146,3 +146,22 @@ dbTest(
     }
   },
 );
+
+dbTest(
+  "a trip the operator cancelled keeps its slot: the generator does not make it again",
+  async () => {
+    const admin = await createTestUser({ role: "admin" });
+    const route = await timetabledRoute(sql, admin.id);
+    try {
+      const horizon = { now: new Date("2030-06-01T00:00:00Z"), days: 2 };
+      const [first] = await generateRouteTrips(sql, route.id, horizon);
+      await sql`update trips set status = 'CANCELLED' where id = ${first.tripId}`;
+      assert.deepEqual(await generateRouteTrips(sql, route.id, horizon), []);
+      const trips = await routeTrips(route.id);
+      assert.equal(trips.length, 6);
+      assert.equal(trips.filter((t) => t.status === "CANCELLED").length, 1);
+    } finally {
+      await dropRoute(route.id);
+    }
+  },
+);
