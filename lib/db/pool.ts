@@ -3,6 +3,7 @@ import { env } from "../env.ts";
 import { recordStatement, tracingEnabled } from "../tracing.ts";
 import { currentDeadline } from "../http/deadline.ts";
 import { assertDriverPatched } from "./driver_patch.ts";
+import { reconnectDelay } from "./retry.ts";
 
 assertDriverPatched();
 
@@ -17,16 +18,6 @@ export type Tx = postgres.TransactionSql;
 export const POOL_APPLICATION_NAME = `busbook/${
   crypto.randomUUID().slice(0, 8)
 }`;
-
-/**
- * Seconds before a connection's next attempt after `retries` failed ones:
- * 50 ms doubling to at most 1 s, jittered. The driver's default grows to
- * 20 s, so a pool that failed while the database restarted kept requests
- * waiting long after it was back.
- */
-export function reconnectDelay(retries: number): number {
-  return Math.min(0.05 * 2 ** retries, 1) * (0.5 + Math.random() / 2);
-}
 
 /** The one connection pool of this process. */
 export const sql: Sql = postgres(env.DATABASE_URL, {

@@ -57,3 +57,13 @@ export async function retryWhileUnavailable<T>(
     }
   }
 }
+
+/**
+ * Seconds before a pooled connection's next attempt after `retries` failed
+ * ones: 50 ms doubling to at most 1 s, jittered. The driver's default grows
+ * to 20 s, so a pool that failed while the database restarted kept requests
+ * waiting long after it was back (chaos/reconnect_probe.ts compares them).
+ */
+export function reconnectDelay(retries: number): number {
+  return Math.min(0.05 * 2 ** retries, 1) * (0.5 + Math.random() / 2);
+}
