@@ -15,6 +15,7 @@ import {
   currentHold,
   panelMessage,
   seatNumbers,
+  seatsCents,
   selectedSeatIds,
   tripCancelled,
 } from "./shared/seat_state.ts";
@@ -68,7 +69,11 @@ export default function BookingPanel(props: BookingPanelProps) {
   // The live stream may say the operator cancelled the trip meanwhile.
   const open = props.open && !tripCancelled.value;
   // While a hold exists its seats are the booking, whatever the selection.
-  const picked = seatNumbers(hold ? hold.seatIds : selectedSeatIds.value);
+  const pickedIds = hold ? hold.seatIds : selectedSeatIds.value;
+  const picked = seatNumbers(pickedIds);
+  // Each seat's own price (supplements differ); the server sums the same.
+  const totalCents = seatsCents(pickedIds, props.priceCents);
+  const uniform = totalCents === picked.length * props.priceCents;
   const message = panelMessage.value;
   // Keyboard and screen-reader users land on the countdown.
   const focusHold = () => requestAnimationFrame(() => holdBox.current?.focus());
@@ -100,12 +105,12 @@ export default function BookingPanel(props: BookingPanelProps) {
               </p>
               <p class="panel-total">
                 <span class="text-slate-700">
-                  Total{picked.length > 1
+                  Total{picked.length > 1 && uniform
                     ? ` (${picked.length} × ${formatPrice(props.priceCents)})`
                     : ""}
                 </span>
                 <span data-testid="total" class="text-2xl font-bold">
-                  {formatPrice(picked.length * props.priceCents)}
+                  {formatPrice(totalCents)}
                 </span>
               </p>
             </div>
@@ -197,7 +202,7 @@ export default function BookingPanel(props: BookingPanelProps) {
       {hydrated.value && props.signedIn && open && (
         <StickySummary
           picked={picked}
-          priceCents={props.priceCents}
+          totalCents={totalCents}
           actionLabel={hold ? "Confirm" : "Hold seats"}
           disabled={busy}
           onAction={stickyAction}

@@ -3,7 +3,7 @@ import { formatPrice, pluralSeats } from "../../lib/format.ts";
 export interface StickySummaryProps {
   /** Seat numbers of the selection or the hold. */
   picked: number[];
-  priceCents: number;
+  totalCents: number;
   actionLabel: string;
   disabled: boolean;
   onAction: () => void;
@@ -29,7 +29,7 @@ export default function StickySummary(props: StickySummaryProps) {
             {pluralSeats(props.picked.length)}: {props.picked.join(", ")}
           </p>
           <p class="text-xl font-bold">
-            {formatPrice(props.picked.length * props.priceCents)}
+            {formatPrice(props.totalCents)}
           </p>
         </div>
         <button

@@ -225,3 +225,42 @@ dbTest(
   },
   { ignore: withoutChromium },
 );
+
+dbTest(
+  "the panel's total is the sum of each seat's own price (a single seat costs more)",
+  async () => {
+    const [{ id: layoutId }] = await sql<{ id: number }[]>`
+      select id from vehicle_layouts where code = 'coach-2-1'
+    `;
+    const trip = await createTestTrip({
+      layoutId,
+      totalSeats: 36,
+      priceCents: 2000,
+    });
+    const passenger = await createTestUser();
+    const server = await serveApp();
+    const browser = await launchBrowser();
+    try {
+      const context = await signedInContext(browser, server.url, passenger);
+      const page = await context.newPage();
+      await page.goto(`${server.url}/trips/${trip.id}`);
+      // Seat 3 is a single seat by the window (+€3.00); seat 1 is standard.
+      await page.getByRole("button", { name: /^Seat 3,/ }).click();
+      await page.getByText("Seat 3", { exact: true }).first().waitFor();
+      assert.equal(await page.getByTestId("total").textContent(), "€23.00");
+      await page.getByRole("button", { name: /^Seat 1,/ }).click();
+      await page.getByText("Seats 1 and 3", { exact: true }).first()
+        .waitFor();
+      assert.equal(await page.getByTestId("total").textContent(), "€43.00");
+      assert.doesNotMatch(
+        await page.locator('section[aria-labelledby="panel-heading"]')
+          .textContent() ?? "",
+        /2 × €20\.00/,
+      );
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  },
+  { ignore: withoutChromium },
+);
