@@ -9,7 +9,13 @@
 // BENCH_PORT (default 8102), PGBENCH (path to pgbench), BENCH_PARALLEL=1
 // (the app on every core, `deno serve --parallel`, the pool split between
 // the isolates).
-import type postgres from "postgres";
+import {
+  type BenchSeat,
+  book,
+  createBenchUsers,
+  createSeats,
+  distinctSeats,
+} from "./booking_driver.ts";
 import { createBenchDatabase, databaseServer } from "./database.ts";
 import { initPgbench, pgbenchTps } from "./pgbench.ts";
 import { percentile } from "./stats.ts";
@@ -31,97 +37,17 @@ const base = `http://127.0.0.1:${port}`;
 const HOT_SEAT_REQUESTS = 200;
 const HOT_SEAT_STORMS = 5;
 const USERS = Math.max(...clientCounts, 20);
-const SEATS_PER_TRIP = 100;
 
 async function setUpAppDatabase() {
   const { sql } = await import("../lib/db/pool.ts");
-  const { signToken } = await import("../lib/auth/tokens.ts");
-  const users = await sql<{ id: number }[]>`
-    insert into users (name, email, password_hash)
-    select 'Bench ' || n, 'bench-' || n || '@example.test', 'not-a-login'
-    from generate_series(1, ${USERS}::int) as n
-    returning id
-  `;
-  const tokens = await Promise.all(
-    users.map((user) => signToken({ id: user.id, role: "user" })),
-  );
-  return { sql, tokens };
+  return { sql, tokens: await createBenchUsers(sql, USERS) };
 }
 
-/** Enough 100-seat trips for `count` single-seat bookings. */
-async function createSeats(
-  sql: postgres.Sql,
-  count: number,
-): Promise<{ tripId: number; seatId: number }[]> {
-  const trips = Math.ceil(count / SEATS_PER_TRIP);
-  await sql`
-    with new_trips as (
-      insert into trips (name, origin, destination, departs_at, arrives_at,
-        total_seats, price_cents)
-      select 'Bench ' || n, 'Here', 'There', now() + interval '2 days',
-        now() + interval '2 days 3 hours', ${SEATS_PER_TRIP}::int, 1500
-      from generate_series(1, ${trips}::int) as n
-      returning id
-    )
-    insert into seats (trip_id, seat_number)
-    select new_trips.id, n
-    from new_trips, generate_series(1, ${SEATS_PER_TRIP}::int) as n
-  `;
-  return await sql<{ tripId: number; seatId: number }[]>`
-    select s.trip_id as "tripId", s.id as "seatId" from seats s
-    where s.status = 'AVAILABLE'
-      and s.trip_id in (select id from trips order by id desc limit ${trips})
-    order by s.id
-  `;
-}
-
-async function book(token: string, tripId: number, seatId: number) {
-  const started = performance.now();
-  const res = await fetch(`${base}/api/bookings`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${token}`,
-      "content-type": "application/json",
-    },
-    body: JSON.stringify({ tripId, seatIds: [seatId] }),
-  });
-  await res.body?.cancel();
-  return { status: res.status, ms: performance.now() - started };
-}
-
-/** `clients` loops booking the next free seat, each its own user, for `duration` s. */
-async function distinctSeats(
-  tokens: string[],
-  seats: { tripId: number; seatId: number }[],
-  clients: number,
-  duration: number,
-) {
-  let next = 0;
-  const statuses = new Map<number, number>();
-  const end = performance.now() + duration * 1000;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async (_, client) => {
-      while (performance.now() < end && next < seats.length) {
-        const seat = seats[next++];
-        const { status } = await book(tokens[client], seat.tripId, seat.seatId);
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  if (next >= seats.length) console.warn("  ran out of seats before the end");
-  return { perSecond: (statuses.get(201) ?? 0) / elapsed, statuses, elapsed };
-}
-
-async function hotSeat(
-  tokens: string[],
-  seat: { tripId: number; seatId: number },
-) {
+async function hotSeat(tokens: string[], seat: BenchSeat) {
   const results = await Promise.all(
     Array.from(
       { length: HOT_SEAT_REQUESTS },
-      (_, i) => book(tokens[i % tokens.length], seat.tripId, seat.seatId),
+      (_, i) => book(base, tokens[i % tokens.length], seat),
     ),
   );
   return results;
@@ -161,7 +87,7 @@ try {
       DATABASE_POOL_MAX: String(Math.max(...clientCounts)),
     }, { port });
   // Warm-up: JIT, connection pool, plan caches.
-  await distinctSeats(tokens, seats.splice(0, 1000), 10, 1);
+  await distinctSeats(base, tokens, seats.splice(0, 1000), 10, 1);
 
   const rows: {
     clients: number;
@@ -172,8 +98,7 @@ try {
   for (const clients of clientCounts) {
     const tps = await pgbenchTps(pgbenchDb.url, clients, seconds);
     const simpleTps = await pgbenchTps(pgbenchDb.url, clients, seconds, true);
-    const run = await distinctSeats(tokens, seats, clients, seconds);
-    seats.splice(0, [...run.statuses.values()].reduce((a, b) => a + b, 0));
+    const run = await distinctSeats(base, tokens, seats, clients, seconds);
     console.log(
       `  ${clients} clients: bookings ${fmt(run.perSecond)}/s ` +
         `(answers ${JSON.stringify(Object.fromEntries(run.statuses))}), ` +
