@@ -1,7 +1,8 @@
 // After a chaos run, what the clients were told is held against what the
 // database holds, the way Jepsen checks a history: every acknowledged
 // booking is there, in the state last acknowledged (or one an unanswered
-// transition, or the hold's lapse, explains); nothing a definite refusal
+// transition, the hold's lapse, or the passenger's own later booking of
+// one of its seats explains); nothing a definite refusal
 // answered was booked; no Idempotency-Key made two bookings; and the
 // booking invariants (lib/db/audit.ts) hold: no seat in two active
 // bookings, no half-done seat.
@@ -37,15 +38,40 @@ interface Row {
   status: string;
   key: string | null;
   lapsed: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What the checker found, and what it explained without a violation. */
+export interface CheckResult {
+  violations: Violations;
+  /** Holds CANCELLED by their passenger's own later booking of a seat. */
+  supersededHolds: number;
 }
 
 const sameSeats = (a: number[], b: number[]) =>
   a.length === b.length &&
   [...a].sort((x, y) => x - y).every((id, i) => id === b[i]);
 
+/**
+ * True when `row`, a hold, was CANCELLED by its passenger's own later
+ * booking or hold of one of its seats (lib/bookings/reserve.ts supersedes
+ * it in that booking's transaction, so its updated_at is the other's
+ * created_at). The workload does that when a seat map came back stale or
+ * not at all and the passenger picked a seat it held.
+ */
+function superseded(row: Row, sameOwner: Row[]): boolean {
+  return row.status === "CANCELLED" &&
+    sameOwner.some((other) =>
+      other.id > row.id && other.createdAt === row.updatedAt &&
+      other.seatIds.some((seat) => row.seatIds.includes(seat))
+    );
+}
+
 /** The states a booking may be in, given what its client was last told. */
-function explained(acked: AckedBooking, row: Row): boolean {
+function explained(acked: AckedBooking, row: Row, sameOwner: Row[]): boolean {
   if (row.status === acked.state) return true;
+  if (acked.state === "PENDING" && superseded(row, sameOwner)) return true;
   // A hold nobody confirmed lapses (seen by the sweeper or a later booking).
   if (acked.state === "PENDING" && row.status === "EXPIRED" && row.lapsed) {
     return true;
@@ -61,7 +87,10 @@ function explained(acked: AckedBooking, row: Row): boolean {
   return false;
 }
 
-export async function check(sql: Sql, recorder: Recorder): Promise<Violations> {
+export async function check(
+  sql: Sql,
+  recorder: Recorder,
+): Promise<CheckResult> {
   const v: Violations = {
     lostAcknowledged: [],
     stateNotKept: [],
@@ -74,10 +103,17 @@ export async function check(sql: Sql, recorder: Recorder): Promise<Violations> {
   const rows = await sql<Row[]>`
     select id, user_id as "userId", trip_id as "tripId", seat_ids as "seatIds",
       status, idempotency_key as key,
-      coalesce(expires_at <= now(), false) as lapsed
+      coalesce(expires_at <= now(), false) as lapsed,
+      created_at::text as "createdAt", updated_at::text as "updatedAt"
     from bookings
   `;
   const byId = new Map(rows.map((row) => [row.id, row]));
+  const byOwner = new Map<string, Row[]>();
+  for (const row of rows) {
+    const owner = `${row.userId}:${row.tripId}`;
+    byOwner.set(owner, [...byOwner.get(owner) ?? [], row]);
+  }
+  let supersededHolds = 0;
 
   for (const acked of recorder.acked.values()) {
     const row = byId.get(acked.id);
@@ -90,7 +126,11 @@ export async function check(sql: Sql, recorder: Recorder): Promise<Violations> {
         `booking ${acked.id}: ${row.seatIds} ≠ ${acked.seatIds}`,
       );
     }
-    if (!explained(acked, row)) {
+    const sameOwner = byOwner.get(`${row.userId}:${row.tripId}`) ?? [];
+    if (acked.state === "PENDING" && superseded(row, sameOwner)) {
+      supersededHolds++;
+    }
+    if (!explained(acked, row, sameOwner)) {
       v.stateNotKept.push(
         `booking ${acked.id}: told ${acked.state}, holds ${row.status}`,
       );
@@ -125,5 +165,5 @@ export async function check(sql: Sql, recorder: Recorder): Promise<Violations> {
       target.push(`${invariant}: ${JSON.stringify(row)}`);
     }
   }
-  return v;
+  return { violations: v, supersededHolds };
 }

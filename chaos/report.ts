@@ -47,6 +47,7 @@ export function report(input: {
   faults: FaultLog;
   faultKinds: FaultKind[];
   violations: Violations;
+  supersededHolds: number;
   slots: AppSlot[];
   elapsedMs: number;
   instances: number;
@@ -121,6 +122,11 @@ export function report(input: {
       `dropped ${fmt(faults.droppedConnections)}, instance restarts ${
         fmt(slots.reduce((n, slot) => n + slot.restarts, 0))
       })`,
+  );
+  lines.push(
+    `  (holds superseded by their passenger's own later booking ${
+      fmt(input.supersededHolds)
+    })`,
   );
   lines.push(`\n${"violation".padEnd(52)}${pad("count", 7)}`);
   for (const [name, count] of Object.entries(counted)) {

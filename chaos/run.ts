@@ -94,12 +94,13 @@ try {
   await world.settle();
   // Let statements of abandoned requests run out (REQUEST_TIMEOUT_MS).
   await new Promise((resolve) => setTimeout(resolve, 11_000));
-  const violations = await check(world.sql, recorder);
+  const { violations, supersededHolds } = await check(world.sql, recorder);
   const summary = report({
     recorder,
     faults,
     faultKinds: faultKindsFor(world),
     violations,
+    supersededHolds,
     slots: world.slots,
     elapsedMs,
     instances,
