@@ -55,7 +55,7 @@ const sameSeats = (a: number[], b: number[]) =>
 
 /**
  * True when `row`, a hold, was CANCELLED by its passenger's own later
- * booking or hold of one of its seats (lib/bookings/reserve.ts supersedes
+ * booking or hold of one of its seats (lib/bookings/takeover.ts supersedes
  * it in that booking's transaction, so its updated_at is the other's
  * created_at). The workload does that when a seat map came back stale or
  * not at all and the passenger picked a seat it held.
