@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "preact/hooks";
-import { useSignal } from "@preact/signals";
+import { useSharedValues, useValue } from "./shared/store.ts";
 import Countdown from "./shared/Countdown.tsx";
 import TravellerNames from "./shared/TravellerNames.tsx";
 import StickySummary from "./shared/StickySummary.tsx";
@@ -51,7 +51,8 @@ function signInHref(loginUrl: string, selected: number[]): string {
 
 /** The selected seats, their total, and Hold → countdown → Confirm. */
 export default function BookingPanel(props: BookingPanelProps) {
-  const hydrated = useSignal(false);
+  useSharedValues();
+  const hydrated = useValue(false);
   const holdBox = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (props.hold) {

@@ -1,5 +1,5 @@
 import { useEffect } from "preact/hooks";
-import { useSignal } from "@preact/signals";
+import { useValue } from "./shared/store.ts";
 
 export interface LiveFragmentProps {
   /** The element whose content this island keeps current. */
@@ -17,7 +17,7 @@ export interface LiveFragmentProps {
  * server-rendered, so this island ships no rendering code of its own.
  */
 export default function LiveFragment(props: LiveFragmentProps) {
-  const live = useSignal(false);
+  const live = useValue(false);
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
     let loading = false;

@@ -1,5 +1,5 @@
 import { useEffect } from "preact/hooks";
-import { useSignal } from "@preact/signals";
+import { useValue } from "./shared/store.ts";
 
 export interface PrintButtonProps {
   label: string;
@@ -11,7 +11,7 @@ export interface PrintButtonProps {
  * does the same.
  */
 export default function PrintButton({ label }: PrintButtonProps) {
-  const ready = useSignal(false);
+  const ready = useValue(false);
   useEffect(() => {
     ready.value = true;
   }, []);

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "preact/hooks";
-import { useSignal } from "@preact/signals";
+import { useSharedValues, useValue } from "./shared/store.ts";
 import BusFrame from "./shared/BusFrame.tsx";
 import SeatCheckbox from "./shared/SeatCheckbox.tsx";
 import SeatButton from "./shared/SeatButton.tsx";
@@ -45,10 +45,11 @@ export interface SeatMapProps {
  * in seat order, up and down to the nearest seat of the next row.
  */
 export default function SeatMap(props: SeatMapProps) {
-  const hydrated = useSignal(false);
+  useSharedValues();
+  const hydrated = useValue(false);
   const first = props.seats.find((s) => s.status === "AVAILABLE") ??
     props.seats[0];
-  const focusNumber = useSignal(first?.seatNumber ?? 1);
+  const focusNumber = useValue(first?.seatNumber ?? 1);
   const group = useRef<HTMLDivElement>(null);
 
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "preact/hooks";
-import { useSignal } from "@preact/signals";
+import { useValue } from "./shared/store.ts";
 import Verdict from "./shared/Verdict.tsx";
 import type { CheckInView } from "./shared/board_types.ts";
 
@@ -23,10 +23,10 @@ interface Detector {
  * the browser has a BarcodeDetector. Each scan is checked in at once.
  */
 export default function TicketScanner(props: TicketScannerProps) {
-  const result = useSignal(props.result ?? null);
-  const busy = useSignal(false);
-  const problem = useSignal("");
-  const camera = useSignal<"off" | "on" | "none">("none");
+  const result = useValue(props.result ?? null);
+  const busy = useValue(false);
+  const problem = useValue("");
+  const camera = useValue<"off" | "on" | "none">("none");
   const text = useRef<HTMLInputElement>(null);
   const video = useRef<HTMLVideoElement>(null);
   const stream = useRef<MediaStream | null>(null);

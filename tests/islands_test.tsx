@@ -13,6 +13,7 @@ import {
   serializeIslandProps,
 } from "../lib/islands/serialize.ts";
 import {
+  bundlesFor,
   inputsFingerprint,
   ISLAND_MANIFEST_FILE,
   listIslands,
@@ -182,7 +183,12 @@ Deno.test("a page gets the built scripts of exactly the islands it rendered", ()
       />
     </Layout>,
   );
-  assert.equal(both.match(/<script type="module"/g)?.length, 2);
+  // The seat map and booking panel ship as one bundle (ISLAND_BUNDLES).
+  assert.equal(assets.islands.BookingPanel.src, assets.islands.SeatMap.src);
+  assert.deepEqual(
+    [...both.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1]),
+    [assets.islands.SeatMap.src],
+  );
 
   const none = renderDocument(<Layout title="t">no islands</Layout>);
   assert.doesNotMatch(none, /<script/);
@@ -202,7 +208,20 @@ Deno.test("the built assets are current for the sources", async () => {
   }
 });
 
-Deno.test("the seat page ships at most 15 KB of gzipped JavaScript", async () => {
+Deno.test("islands named in a bundle share it; every other island is alone", () => {
+  assert.deepEqual(
+    [...bundlesFor(["BookingPanel", "PrintButton", "SeatMap"])],
+    [["TripSeats", ["SeatMap", "BookingPanel"]], ["PrintButton", [
+      "PrintButton",
+    ]]],
+  );
+  // A bundle whose islands are all gone is not built.
+  assert.deepEqual([...bundlesFor(["PrintButton"])], [["PrintButton", [
+    "PrintButton",
+  ]]]);
+});
+
+Deno.test("the seat page ships at most 12 KB of gzipped JavaScript", async () => {
   const assets = loadAssetManifest()!;
   const urls = new Set<string>();
   for (const name of ["SeatMap", "BookingPanel"]) {
@@ -214,5 +233,5 @@ Deno.test("the seat page ships at most 15 KB of gzipped JavaScript", async () =>
     const file = url.replace("/static/build/", "");
     total += gzipSync(await Deno.readFile(new URL(file, BUILD_DIR))).length;
   }
-  assert.ok(total <= 15 * 1024, `seat page JS is ${total} bytes gzipped`);
+  assert.ok(total <= 12 * 1024, `seat page JS is ${total} bytes gzipped`);
 });

@@ -1,5 +1,5 @@
 import { useEffect } from "preact/hooks";
-import { useSignal } from "@preact/signals";
+import { useValue } from "./store.ts";
 
 export interface CountdownProps {
   /** Deadline in ms on this browser's clock. */
@@ -15,7 +15,7 @@ function mmss(ms: number): string {
 
 /** A live "9:41" that ticks every second and calls onExpire at zero. */
 export default function Countdown({ until, onExpire }: CountdownProps) {
-  const now = useSignal(Date.now());
+  const now = useValue(Date.now());
   useEffect(() => {
     const timer = setInterval(() => {
       now.value = Date.now();

@@ -1,7 +1,7 @@
 // What the booking panel's buttons do: hold the selected seats (with a
 // traveller's name for each), confirm the hold, release it, or notice it
 // ran out. Each action makes one Idempotency-Key and every retry reuses it.
-import { signal } from "@preact/signals";
+import { shared } from "./store.ts";
 import { callApi, newIdempotencyKey, refreshSeats } from "./api.ts";
 import {
   currentHold,
@@ -16,7 +16,7 @@ import {
 import { formatSeatList } from "../../lib/format.ts";
 
 /** True while an action is on its way (buttons are disabled). */
-export const panelBusy = signal(false);
+export const panelBusy = shared(false);
 
 type Reply = { booking: { id: number }; expiresAt?: string };
 

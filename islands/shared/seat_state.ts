@@ -1,7 +1,7 @@
 // State shared by the SeatMap and BookingPanel islands on a trip page.
-// Module-level signals: both islands' bundles import this module from the
-// one shared chunk, so they see the same values.
-import { signal } from "@preact/signals";
+// Module-level shared values (store.ts): both islands' bundles import this
+// module from the one shared chunk, so they see the same values.
+import { shared } from "./store.ts";
 import type { Seat } from "../../lib/trips/seat_status.ts";
 
 /** The passenger's hold, once "Hold seats" succeeded. */
@@ -18,29 +18,29 @@ export interface PanelMessage {
 }
 
 /** Every seat of the trip, by id; the map seeds it from its props. */
-export const seats = signal<Record<number, Seat>>({});
+export const seats = shared<Record<number, Seat>>({});
 
 /** Seat ids the passenger picked, in the order picked. */
-export const selectedSeatIds = signal<number[]>([]);
+export const selectedSeatIds = shared<number[]>([]);
 
 /** The current hold, or null. While it exists the selection is frozen. */
-export const currentHold = signal<Hold | null>(null);
+export const currentHold = shared<Hold | null>(null);
 
 /**
  * Seats of a hold request still on its way. The live stream can announce
  * the passenger's own hold before the request itself returns: those seats
  * are theirs, not "taken by someone else".
  */
-export const holdInFlight = signal<number[]>([]);
+export const holdInFlight = shared<number[]>([]);
 
 /** True once the live stream says the operator cancelled the trip. */
-export const tripCancelled = signal(false);
+export const tripCancelled = shared(false);
 
 /** The traveller's name typed for each selected seat, by seat id. */
-export const travellerNames = signal<Record<number, string>>({});
+export const travellerNames = shared<Record<number, string>>({});
 
 /** The latest message for the booking panel (e.g. a seat taken meanwhile). */
-export const panelMessage = signal<PanelMessage | null>(null);
+export const panelMessage = shared<PanelMessage | null>(null);
 
 /** Replaces seat states with fresh ones and drops selections that got taken. */
 export function updateSeats(fresh: readonly Seat[]): number[] {

@@ -68,7 +68,8 @@ export function islandTags(
 ): string {
   if (!assets || islands.length === 0) return "";
   const chunks = new Set<string>();
-  const scripts: string[] = [];
+  // Islands bundled together (build.ts) share one script.
+  const scripts = new Set<string>();
   for (const name of islands) {
     const asset = assets.islands[name];
     if (!asset) {
@@ -78,13 +79,13 @@ export function islandTags(
       continue;
     }
     asset.imports.forEach((chunk) => chunks.add(chunk));
-    scripts.push(asset.src);
+    scripts.add(asset.src);
   }
   return [
     ...[...chunks].map((href) =>
       `<link rel="modulepreload" href="${escapeAttribute(href)}">`
     ),
-    ...scripts.map((src) =>
+    ...[...scripts].map((src) =>
       `<script type="module" src="${escapeAttribute(src)}"></script>`
     ),
   ].join("");

@@ -118,6 +118,48 @@ function chunkImports(code: string): string[] {
   return [...code.matchAll(/["']\.\/(chunk-[\w-]+\.js)["']/g)].map((m) => m[1]);
 }
 
+/**
+ * Islands that always share a page ship as one bundle, named here: the
+ * trip page's seat map and booking panel share their state module, and
+ * gzip compresses them better as one file than as three (a page carrying
+ * one of them alone loads the pair). Every other island is its own bundle.
+ */
+export const ISLAND_BUNDLES: Readonly<Record<string, readonly string[]>> = {
+  TripSeats: ["SeatMap", "BookingPanel"],
+};
+
+/** Bundle name → the islands it hydrates, for the islands that exist. */
+export function bundlesFor(
+  names: readonly string[],
+): Map<string, string[]> {
+  const bundles = new Map<string, string[]>();
+  const grouped = new Set<string>();
+  for (const [bundle, members] of Object.entries(ISLAND_BUNDLES)) {
+    const present = members.filter((name) => names.includes(name));
+    if (present.length === 0) continue;
+    bundles.set(bundle, present);
+    present.forEach((name) => grouped.add(name));
+  }
+  for (const name of names) {
+    if (!grouped.has(name)) bundles.set(name, [name]);
+  }
+  return bundles;
+}
+
+/** The source of one bundle's entry: hydrate each of its islands. */
+function entrySource(members: readonly string[]): string {
+  return [
+    `import { hydrateIslands } from "../../../lib/islands/client.ts";`,
+    ...members.map((name) =>
+      `import ${name} from "../../../islands/${name}.tsx";`
+    ),
+    ...members.map((name) =>
+      `hydrateIslands(${JSON.stringify(name)}, ${name});`
+    ),
+    "",
+  ].join("\n");
+}
+
 async function bundleIslands(
   names: readonly string[],
 ): Promise<
@@ -128,15 +170,11 @@ async function bundleIslands(
   if (names.length === 0) return { files, islands };
 
   await Deno.mkdir(ENTRIES_DIR, { recursive: true });
+  const bundles = bundlesFor(names);
   const entrypoints: string[] = [];
-  for (const name of names) {
-    const entry = new URL(`${name}.ts`, ENTRIES_DIR);
-    await Deno.writeTextFile(
-      entry,
-      `import Island from "../../../islands/${name}.tsx";\n` +
-        `import { hydrateIslands } from "../../../lib/islands/client.ts";\n` +
-        `hydrateIslands(${JSON.stringify(name)}, Island);\n`,
-    );
+  for (const [bundle, members] of bundles) {
+    const entry = new URL(`${bundle}.ts`, ENTRIES_DIR);
+    await Deno.writeTextFile(entry, entrySource(members));
     entrypoints.push(entry.pathname);
   }
   const result = await Deno.bundle({
@@ -180,10 +218,11 @@ async function bundleIslands(
       imports.add(chunk);
       pending.push(...(chunkGraph.get(chunk) ?? []));
     }
-    islands[name] = {
+    const asset = {
       src: BUILD_URL_PREFIX + file,
       imports: [...imports].sort().map((chunk) => BUILD_URL_PREFIX + chunk),
     };
+    for (const island of bundles.get(name) ?? []) islands[island] = asset;
   }
   return { files, islands };
 }
