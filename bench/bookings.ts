@@ -6,9 +6,10 @@
 //
 // Env: DATABASE_URL (server to use; default postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_SECONDS (default 10), BENCH_CLIENTS (default "10,20"),
-// BENCH_PORT (default 8102), PGBENCH (path to pgbench), BENCH_PARALLEL=1
-// (the app on every core, `deno serve --parallel`, the pool split between
-// the isolates).
+// BENCH_PORT (default 8102), PGBENCH (path to pgbench), PGBENCH_SCALE
+// (default 20), BENCH_HOT_SEAT (requests per hot-seat storm, default 1000),
+// BENCH_PARALLEL=1 (the app on every core, `deno serve --parallel`, the
+// pool split between the isolates).
 import {
   type BenchSeat,
   book,
@@ -17,8 +18,8 @@ import {
   distinctSeats,
 } from "./booking_driver.ts";
 import { createBenchDatabase, databaseServer } from "./database.ts";
-import { initPgbench, pgbenchTps } from "./pgbench.ts";
-import { percentile } from "./stats.ts";
+import { initPgbench, PGBENCH_SCALE, pgbenchTps } from "./pgbench.ts";
+import { loadAverage, percentile } from "./stats.ts";
 import {
   createScratchDatabase,
   type ScratchDatabase,
@@ -34,8 +35,9 @@ const clientCounts = (Deno.env.get("BENCH_CLIENTS") ?? "10,20").split(",")
   .map(Number);
 const port = Number(Deno.env.get("BENCH_PORT") ?? 8102);
 const base = `http://127.0.0.1:${port}`;
-const HOT_SEAT_REQUESTS = 200;
-const HOT_SEAT_STORMS = 5;
+// 1,000 concurrent requests for one seat, from 20 users, three times.
+const HOT_SEAT_REQUESTS = Number(Deno.env.get("BENCH_HOT_SEAT") ?? 1000);
+const HOT_SEAT_STORMS = 3;
 const USERS = Math.max(...clientCounts, 20);
 
 async function setUpAppDatabase() {
@@ -61,7 +63,8 @@ try {
   console.log(
     `Bench: ${seconds} s per run, clients ${
       clientCounts.join("/")
-    }, server ${databaseServer().host}`,
+    }, server ${databaseServer().host}, pgbench scale ${PGBENCH_SCALE}, ` +
+      `load average ${loadAverage()}`,
   );
   databases.push(await createBenchDatabase("busbook_bench", 4));
   const pgbenchDb = await createScratchDatabase({
@@ -148,6 +151,7 @@ try {
       fmt(percentile(latencies, 0.95))
     } ms, p99 ${fmt(percentile(latencies, 0.99))} ms`,
   );
+  console.log(`\nLoad average at the end: ${loadAverage()}`);
   console.log(
     `\nAudit after the runs: ${
       audit.ok ? "clean" : JSON.stringify(audit.violations)

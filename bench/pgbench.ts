@@ -1,7 +1,11 @@
 // pgbench, PostgreSQL's own benchmark, as bench/bookings.ts's yardstick:
-// initialised at scale 1 in a database of its own, then TPC-B runs.
+// initialised at scale PGBENCH_SCALE (default 20) in a database of its own,
+// then TPC-B runs with prepared statements. At scale 1 every TPC-B
+// transaction updates the one branch row, so pgbench queues on a hot row
+// and flatters anything compared with it; at 20 its 20 clients rarely meet.
 // PGBENCH names the binary (default `pgbench` on PATH).
 const PGBENCH = Deno.env.get("PGBENCH") ?? "pgbench";
+export const PGBENCH_SCALE = Number(Deno.env.get("PGBENCH_SCALE") ?? 20);
 
 /** Runs pgbench with `args` against `databaseUrl`; returns its stdout. */
 async function pgbench(databaseUrl: string, args: string[]): Promise<string> {
@@ -30,16 +34,15 @@ async function pgbench(databaseUrl: string, args: string[]): Promise<string> {
   return text;
 }
 
-/** Creates pgbench's tables at scale 1 (one branch row). */
+/** Creates pgbench's tables at PGBENCH_SCALE (that many branch rows). */
 export async function initPgbench(databaseUrl: string): Promise<void> {
-  await pgbench(databaseUrl, ["-i", "-s", "1", "-q"]);
+  await pgbench(databaseUrl, ["-i", "-s", String(PGBENCH_SCALE), "-q"]);
 }
 
 /**
- * pgbench TPS. `simpleUpdate` adds -N: TPC-B without the branch and teller
- * updates, whose single branch row at scale 1 is a hot row every
- * transaction queues on; without it pgbench is PostgreSQL's ceiling for
- * short uncontended write transactions.
+ * pgbench TPS (`-M prepared`). `simpleUpdate` adds -N: TPC-B without the
+ * branch and teller updates, PostgreSQL's ceiling for short uncontended
+ * write transactions.
  */
 export async function pgbenchTps(
   databaseUrl: string,
@@ -54,6 +57,8 @@ export async function pgbenchTps(
     "2",
     "-T",
     String(seconds),
+    "-M",
+    "prepared",
     ...(simpleUpdate ? ["-N"] : []),
   ]);
   const match = text.match(

@@ -14,3 +14,8 @@ export function median(values: number[]): number {
     ? sorted[middle]
     : (sorted[middle - 1] + sorted[middle]) / 2;
 }
+
+/** The 1, 5 and 15 minute load averages, "1.23 0.98 0.75". */
+export function loadAverage(): string {
+  return Deno.loadavg().map((n) => n.toFixed(2)).join(" ");
+}
