@@ -117,10 +117,11 @@ async function reserveInTransaction(
   },
 ): Promise<Outcome> {
   const { userId, tripId, seatIds, idempotencyKey } = request;
-  const { trip, seats } = await lockTripAndSeats(tx, tripId, seatIds, {
+  const { trip, seats, sold } = await lockTripAndSeats(tx, tripId, seatIds, {
     withHoldSiblings: true,
+    skipSold: true,
   });
-  assertSeatsOnTrip(seatIds, seats);
+  assertSeatsOnTrip(seatIds, [...seats.map((seat) => seat.id), ...sold]);
   assertTripOpen(trip);
   if (idempotencyKey) {
     // Same-key requests lock the same seats, so a concurrent twin has
@@ -131,7 +132,7 @@ async function reserveInTransaction(
     `;
     if (twin) return { replayOf: twin.id };
   }
-  const displaced = await holdsToDisplace(tx, userId, seats);
+  const displaced = await holdsToDisplace(tx, userId, seats, sold);
   if (displaced.length) await endHolds(tx, displaced, seatIds);
   // The NOTIFY rides with the insert (one round trip) and fires at commit.
   const [booking] = await Promise.all([

@@ -11,12 +11,15 @@ import type { LockedSeat } from "./locks.ts";
 /**
  * The holds whose LOCKED seats this request may take: expired holds of
  * anyone, and the requester's own unexpired holds.
- * @throws {ConflictError} SEATS_UNAVAILABLE naming every seat it may not take.
+ * @param sold requested seats found BOOKED and left unlocked (locks.ts).
+ * @throws {ConflictError} SEATS_UNAVAILABLE naming every seat it may not
+ * take, sold ones included.
  */
 export async function holdsToDisplace(
   tx: Tx,
   userId: number,
   seats: LockedSeat[],
+  sold: number[] = [],
 ): Promise<number[]> {
   const locked = seats.filter((seat) => seat.status === "LOCKED");
   const holders = new Map<number, number>();
@@ -31,14 +34,14 @@ export async function holdsToDisplace(
     seat.status === "BOOKED" ||
     (seat.status === "LOCKED" && !seat.holdExpired &&
       holders.get(seat.bookingId!) !== userId)
-  );
+  ).map((seat) => seat.id).concat(sold).sort((a, b) => a - b);
   if (unavailable.length) {
     throw new ConflictError(
       unavailable.length === 1
         ? "That seat has just been taken"
         : "Some of those seats have just been taken",
       "SEATS_UNAVAILABLE",
-      { seatIds: unavailable.map((seat) => seat.id) },
+      { seatIds: unavailable },
     );
   }
   return [...new Set(locked.map((seat) => seat.bookingId!))];
