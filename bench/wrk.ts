@@ -1,9 +1,12 @@
-// The load tool of the HTTP benchmarks (wrk, two threads) and the yardstick
-// its figures are divided by: bench/hello_server.ts, the smallest Deno.serve
-// there is, measured in the same run with the same settings.
+// The load tool of the HTTP benchmarks (wrk, two threads unless told) and
+// the yardstick its figures are divided by: bench/hello_server.ts, the
+// smallest Deno.serve there is, measured in the same run with the same
+// settings.
 import { type ServerProcess, startServer } from "../tests/support/processes.ts";
 
 export interface WrkOptions {
+  /** wrk's threads (-t); default 2. */
+  threads?: number;
   connections: number;
   seconds: number;
   /** Sent as Accept-Encoding when given. */
@@ -44,7 +47,7 @@ export async function wrk(
   const cpuBefore = pid ? cpuMs(pid) : NaN;
   const { stdout, success } = await new Deno.Command("wrk", {
     args: [
-      "-t2",
+      `-t${options.threads ?? 2}`,
       `-c${options.connections}`,
       `-d${options.seconds}s`,
       "--timeout",
