@@ -6,8 +6,9 @@
 // It creates a scratch database on DATABASE_URL's server (dropped at the
 // end) and starts both servers as child processes on 127.0.0.1.
 // Env: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres),
-// BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32),
-// BENCH_ROUNDS (default 2), BENCH_ACCEPT_ENCODING (default what browsers
+// BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50), BENCH_THREADS
+// (wrk's, default 1),
+// BENCH_ROUNDS (default 3), BENCH_ACCEPT_ENCODING (default what browsers
 // send, "gzip, deflate, br"; "identity" for none), BENCH_PORT (default 8104; the hello-world
 // server takes a free port).
 import { gzipSync } from "node:zlib";
@@ -17,8 +18,10 @@ import { createBenchDatabase } from "./database.ts";
 import { startHelloServer, wrk, type WrkResult } from "./wrk.ts";
 
 const seconds = Number(Deno.env.get("BENCH_SECONDS") ?? 10);
-const connections = Number(Deno.env.get("BENCH_CONNECTIONS") ?? 32);
-const rounds = Number(Deno.env.get("BENCH_ROUNDS") ?? 2);
+const connections = Number(Deno.env.get("BENCH_CONNECTIONS") ?? 50);
+// One wrk thread, as issue 17 compares: the other core is the server's.
+const threads = Number(Deno.env.get("BENCH_THREADS") ?? 1);
+const rounds = Number(Deno.env.get("BENCH_ROUNDS") ?? 3);
 const acceptEncoding = Deno.env.get("BENCH_ACCEPT_ENCODING") ??
   "gzip, deflate, br";
 const appPort = Number(Deno.env.get("BENCH_PORT") ?? 8104);
@@ -101,6 +104,7 @@ async function renderBench(): Promise<string> {
 /** wrk against `url` with this run's settings; fails on any non-2xx. */
 async function measure(url: string, server: ServerProcess): Promise<WrkResult> {
   const result = await wrk(url, {
+    threads,
     connections,
     seconds,
     acceptEncoding,
@@ -154,7 +158,7 @@ try {
   console.log(await renderBench());
 
   console.log(
-    `\n## GET /trips/:id vs hello world (wrk -t2 -c${connections} -d${seconds}s, Accept-Encoding: ${acceptEncoding}, ${rounds} rounds)\n`,
+    `\n## GET /trips/:id vs hello world (wrk -t${threads} -c${connections} -d${seconds}s, Accept-Encoding: ${acceptEncoding}, ${rounds} rounds)\n`,
   );
   console.log(
     "| round | hello req/s | trip page req/s | ratio | trip p50 | trip p99 | hello CPU µs/req | trip CPU µs/req |",

@@ -7,17 +7,22 @@
 //
 // Env: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres),
 // REDIS_URL (the Redis target is skipped without it), BENCH_SECONDS (10),
-// BENCH_CONNECTIONS (64), BENCH_ROUNDS (3), BENCH_PORTS ("hello,app",
+// BENCH_CONNECTIONS (50), BENCH_THREADS (wrk's, 1), BENCH_ACCEPT_ENCODING
+// (gzip), BENCH_ROUNDS (3), BENCH_PORTS ("hello,app",
 // e.g. "8103,8113"; default: two free ports).
 import { createClient } from "redis";
 import { startApp } from "../tests/support/processes.ts";
 import { createBenchDatabase } from "./database.ts";
-import { median } from "./stats.ts";
+import { loadAverage, median } from "./stats.ts";
 import { startHelloServer, wrk, type WrkResult } from "./wrk.ts";
 
 const redisUrl = Deno.env.get("REDIS_URL");
 const seconds = Number(Deno.env.get("BENCH_SECONDS") ?? 10);
-const connections = Number(Deno.env.get("BENCH_CONNECTIONS") ?? 64);
+const connections = Number(Deno.env.get("BENCH_CONNECTIONS") ?? 50);
+// One wrk thread, as issue 17 compares: the other core is the server's.
+const threads = Number(Deno.env.get("BENCH_THREADS") ?? 1);
+// What browsers send; the trip JSON is the same either way.
+const acceptEncoding = Deno.env.get("BENCH_ACCEPT_ENCODING") ?? "gzip";
 const rounds = Number(Deno.env.get("BENCH_ROUNDS") ?? 3);
 const [helloPort, appPort] = Deno.env.get("BENCH_PORTS")?.split(",")
   .map(Number) ?? [];
@@ -70,7 +75,7 @@ const database = await createBenchDatabase("busbook_bench_reads");
 try {
   const tripId = await createTrip();
   console.log(
-    `wrk -t2 -c${connections} -d${seconds}s, ${rounds} round(s), trip ${tripId} with 48 seats`,
+    `wrk -t${threads} -c${connections} -d${seconds}s, Accept-Encoding: ${acceptEncoding}, ${rounds} round(s), trip ${tripId} with 48 seats; load average ${loadAverage()}`,
   );
   for (let round = 1; round <= rounds; round++) {
     for (const target of targets) {
@@ -84,13 +89,22 @@ try {
           ? `${server.url}/api/trips/${tripId}`
           : `${server.url}/`;
         // Warm up: JIT, pool connections and (for the cached runs) the entry.
-        await wrk(url, { connections, seconds }).catch(() => undefined);
-        const result = await wrk(url, { connections, seconds });
+        const options = {
+          threads,
+          connections,
+          seconds,
+          acceptEncoding,
+          serverPid: server.pid,
+        };
+        await wrk(url, options).catch(() => undefined);
+        const result = await wrk(url, options);
         results.set(target.name, [...results.get(target.name) ?? [], result]);
         console.log(
           `round ${round}: ${target.name.padEnd(24)} ${
             result.rps.toFixed(0).padStart(7)
-          } req/s  p99 ${result.p99}  errors ${result.errors}`,
+          } req/s  p99 ${result.p99}  CPU ${
+            result.cpuUs.toFixed(0)
+          } µs/req  errors ${result.errors}`,
         );
       } finally {
         await server.stop();
@@ -122,3 +136,4 @@ for (const target of targets) {
     } | ${errors} |`,
   );
 }
+console.log(`\nload average at the end: ${loadAverage()}`);
