@@ -12,13 +12,14 @@
 //   2. The X-Cache-Status mix (HIT, MISS, EXPIRED, STALE, UPDATING, …) of
 //      200 sequential fetches through nginx, 10 ms apart (a few s-maxage
 //      periods).
-//   3. Freshness, three times with a fresh seat each: the page cached
-//      (a HIT showing the seat free), the seat booked through the API
-//      (straight to the app), then the page polled through nginx every
-//      50 ms until it shows the seat booked (its no-JavaScript checkbox
-//      disabled and named "…, booked"). PASS when no answer later than
-//      s-maxage + stale-while-revalidate (2 s) after the booking's 201 still
-//      showed the seat free, and every booking showed.
+//   3. Freshness (bench/edge_freshness.ts), three times with a fresh seat
+//      each: the page cached (a HIT showing the seat free), the seat booked
+//      through the API (straight to the app), then the page polled
+//      through nginx every 50 ms until it shows the seat booked (its
+//      no-JavaScript checkbox disabled and named "…, booked"). PASS when
+//      no answer later than s-maxage + stale-while-revalidate (2 s) after
+//      the booking's 201 still showed the seat free, and every booking
+//      showed.
 // It creates a scratch database on DATABASE_URL's server (dropped at the
 // end) and starts the app (in-process cache: REDIS_URL is cleared for it),
 // nginx and the hello-world server on free ports on 127.0.0.1, all stopped
@@ -36,6 +37,16 @@ import {
 } from "../tests/support/nginx.ts";
 import { type ServerProcess, startApp } from "../tests/support/processes.ts";
 import { createBenchDatabase } from "./database.ts";
+import {
+  FETCH_TIMEOUT_MS,
+  freshnessTrial,
+  get,
+  POLL_MS,
+  sleep,
+  tally,
+  type Trial,
+  WINDOW_MS,
+} from "./edge_freshness.ts";
 import { loadAverage, median } from "./stats.ts";
 import { startHelloServer, wrk, type WrkResult } from "./wrk.ts";
 
@@ -45,18 +56,10 @@ const rounds = Number(Deno.env.get("BENCH_ROUNDS") ?? 3);
 const threads = Number(Deno.env.get("BENCH_THREADS") ?? 1);
 const acceptEncoding = Deno.env.get("BENCH_ACCEPT_ENCODING") ?? "gzip";
 const warmUp = Math.min(2, seconds);
-/** s-maxage + stale-while-revalidate of the app's shared reads. */
-const WINDOW_MS = 2000;
 const RATIO_GOAL = 0.45;
 const MIX_FETCHES = 200;
 const MIX_GAP_MS = 10;
-const POLL_MS = 50;
-/** How long a freshness trial polls before it gives up. */
-const POLL_LIMIT_MS = 10_000;
 const FRESHNESS_TRIALS = 3;
-const FETCH_TIMEOUT_MS = 5000;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Seed {
   tripId: number;
@@ -105,120 +108,6 @@ async function seed(): Promise<Seed> {
   } finally {
     await sql.end();
   }
-}
-
-/** One anonymous GET: the page (decompressed) and nginx's cache status. */
-async function get(url: string): Promise<{ html: string; cache: string }> {
-  const res = await fetch(url, {
-    headers: { "accept-encoding": acceptEncoding },
-    signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-  });
-  const html = await res.text();
-  const cache = res.headers.get("x-cache-status") ?? "(none)";
-  return { html, cache: res.ok ? cache : `${cache} ${res.status}` };
-}
-
-/**
- * How the page shows a seat, from its no-JavaScript checkbox
- * (islands/shared/SeatCheckbox.tsx): disabled, and named "…, booked", when
- * booked; enabled and "…, available" when free.
- */
-function seatShown(html: string, seatId: number): string {
-  const input = new RegExp(
-    `<input(?=[^>]*\\bname="seatId")(?=[^>]*\\bvalue="${seatId}")[^>]*>`,
-  ).exec(html)?.[0];
-  if (!input) return "missing";
-  const disabled = /\sdisabled(?:[\s=/>])/.test(input);
-  const label = /aria-label="([^"]*)"/.exec(input)?.[1] ?? "";
-  if (disabled && label.endsWith(", booked")) return "booked";
-  if (!disabled && label.endsWith(", available")) return "available";
-  return `other (${label})`;
-}
-
-/** "HIT×180, EXPIRED×3, UPDATING×1", most frequent first. */
-function tally(statuses: string[]): string {
-  const counts = new Map<string, number>();
-  for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1])
-    .map(([status, n]) => `${status}×${n}`).join(", ");
-}
-
-interface Trial {
-  seatNumber: number;
-  /** What the cached page said just before the booking. */
-  before: string;
-  /** How long the booking's POST took (its commit is somewhere in it). */
-  postMs: number;
-  /**
-   * ms from the booking's 201 to the last answer still showing the seat
-   * free (the staleness nginx served), and to the first showing it booked;
-   * null: none such.
-   */
-  lastOldMs: number | null;
-  bookedMs: number | null;
-  /** X-Cache-Status of the polls until then, and of the first booked one. */
-  oldPolls: string[];
-  bookedPoll?: string;
-  error?: string;
-}
-
-async function freshnessTrial(
-  page: string,
-  appUrl: string,
-  data: Seed,
-  seat: { id: number; seatNumber: number },
-): Promise<Trial> {
-  // A cached page from before the booking, or the trial proves nothing.
-  let before = "(no HIT showing the seat free within 5 s)";
-  const primeUntil = Date.now() + 5000;
-  while (Date.now() < primeUntil) {
-    const r = await get(page);
-    if (r.cache === "HIT" && seatShown(r.html, seat.id) === "available") {
-      before = "HIT, available";
-      break;
-    }
-    await sleep(POLL_MS);
-  }
-  const trial: Trial = {
-    seatNumber: seat.seatNumber,
-    before,
-    postMs: NaN,
-    lastOldMs: null,
-    bookedMs: null,
-    oldPolls: [],
-  };
-  const postedAt = performance.now();
-  const res = await fetch(`${appUrl}/api/bookings`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${data.token}`,
-      "content-type": "application/json",
-    },
-    body: JSON.stringify({ tripId: data.tripId, seatIds: [seat.id] }),
-    signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-  });
-  const answer = await res.text();
-  // Committed by now: no page should be more than WINDOW_MS staler.
-  const bookedAt = performance.now();
-  trial.postMs = bookedAt - postedAt;
-  if (res.status !== 201) {
-    trial.error = `POST /api/bookings answered ${res.status}: ${answer}`;
-    return trial;
-  }
-  for (let next = bookedAt; performance.now() - bookedAt < POLL_LIMIT_MS;) {
-    const r = await get(page);
-    const at = performance.now() - bookedAt;
-    if (seatShown(r.html, seat.id) === "booked") {
-      trial.bookedMs = at;
-      trial.bookedPoll = r.cache;
-      break;
-    }
-    trial.lastOldMs = at;
-    trial.oldPolls.push(r.cache);
-    next += POLL_MS;
-    await sleep(Math.max(0, next - performance.now()));
-  }
-  return trial;
 }
 
 if (!hasNginx()) {
@@ -328,7 +217,7 @@ try {
   const statuses: string[] = [];
   const mixStart = performance.now();
   for (let i = 0; i < MIX_FETCHES; i++) {
-    statuses.push((await get(cachedUrl)).cache);
+    statuses.push((await get(cachedUrl, acceptEncoding)).cache);
     await sleep(MIX_GAP_MS);
   }
   console.log(
@@ -348,7 +237,13 @@ try {
     value === null ? "–" : `${value.toFixed(0)} ms`;
   const trials: Trial[] = [];
   for (const [i, seat] of data.freeSeats.entries()) {
-    const trial = await freshnessTrial(cachedUrl, app.url, data, seat);
+    const trial = await freshnessTrial(
+      cachedUrl,
+      app.url,
+      data,
+      seat,
+      acceptEncoding,
+    );
     trials.push(trial);
     console.log(
       `| ${i + 1} | ${trial.seatNumber} | ${trial.before} | ${
