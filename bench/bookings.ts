@@ -20,6 +20,7 @@ import {
 import { createBenchDatabase, databaseServer } from "./database.ts";
 import { initPgbench, PGBENCH_SCALE, pgbenchTps } from "./pgbench.ts";
 import { loadAverage, percentile } from "./stats.ts";
+import { postgresCpuMs, postmasterPid, processCpuMs } from "./cpu_time.ts";
 import {
   createScratchDatabase,
   type ScratchDatabase,
@@ -92,16 +93,41 @@ try {
   // Warm-up: JIT, connection pool, plan caches.
   await distinctSeats(base, tokens, seats.splice(0, 1000), 10, 1);
 
+  const cpuRows: {
+    clients: number;
+    app: number;
+    db: number;
+    client: number;
+    pgPerTpcb: number;
+  }[] = [];
   const rows: {
     clients: number;
     bookings: number;
     tps: number;
     simpleTps: number;
   }[] = [];
+  const postmaster = await postmasterPid(sql as never);
   for (const clients of clientCounts) {
+    const pgBefore = postgresCpuMs(postmaster);
     const tps = await pgbenchTps(pgbenchDb.url, clients, seconds);
+    const pgPerTpcb = (postgresCpuMs(postmaster) - pgBefore) * 1000 /
+      (tps * seconds);
     const simpleTps = await pgbenchTps(pgbenchDb.url, clients, seconds, true);
+    const cpu = {
+      app: processCpuMs(app.pid),
+      db: postgresCpuMs(postmaster),
+      client: processCpuMs("self"),
+    };
     const run = await distinctSeats(base, tokens, seats, clients, seconds);
+    const booked = run.perSecond * run.elapsed;
+    const perBooking = (ms: number) => ms * 1000 / booked;
+    cpuRows.push({
+      clients,
+      app: perBooking(processCpuMs(app.pid) - cpu.app),
+      db: perBooking(postgresCpuMs(postmaster) - cpu.db),
+      client: perBooking(processCpuMs("self") - cpu.client),
+      pgPerTpcb,
+    });
     console.log(
       `  ${clients} clients: bookings ${fmt(run.perSecond)}/s ` +
         `(answers ${JSON.stringify(Object.fromEntries(run.statuses))}), ` +
@@ -140,6 +166,20 @@ try {
       `| ${row.clients} | ${fmt(row.bookings)} | ${fmt(row.tps)} | ${
         fmt(row.bookings / row.tps, 2)
       } | ${fmt(row.simpleTps)} | ${fmt(row.bookings / row.simpleTps, 2)} |`,
+    );
+  }
+  console.log(
+    "\nCPU per booking (µs, from /proc; PostgreSQL = its postmaster and children):\n",
+  );
+  console.log(
+    "| clients | app | PostgreSQL | bench client | PostgreSQL per TPC-B transaction |",
+  );
+  console.log("| ------: | --: | ---------: | -----------: | ---: |");
+  for (const row of cpuRows) {
+    console.log(
+      `| ${row.clients} | ${fmt(row.app)} | ${fmt(row.db)} | ${
+        fmt(row.client)
+      } | ${fmt(row.pgPerTpcb)} |`,
     );
   }
   console.log(

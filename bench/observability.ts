@@ -18,6 +18,7 @@ import { median } from "./stats.ts";
 import { wrk } from "./wrk.ts";
 import { microBenchmarks, printMicro } from "./observability_micro.ts";
 import { createClient } from "redis";
+import { processCpuMs as cpuMs } from "./cpu_time.ts";
 
 const seconds = Number(Deno.env.get("BENCH_SECONDS") ?? 5);
 const rounds = Number(Deno.env.get("BENCH_ROUNDS") ?? 5);
@@ -38,13 +39,6 @@ const CONFIGS = [
     env: { SESSIONS_STATELESS: "true", METRICS_ENABLED: "false" },
   },
 ] as const;
-
-/** CPU time (user + system, ms) a process has used so far, from /proc. */
-function cpuMs(pid: number): number {
-  const fields = Deno.readTextFileSync(`/proc/${pid}/stat`)
-    .split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 interface Figure {
   perSecond: number;

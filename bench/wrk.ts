@@ -3,6 +3,7 @@
 // smallest Deno.serve there is, measured in the same run with the same
 // settings.
 import { type ServerProcess, startServer } from "../tests/support/processes.ts";
+import { processCpuMs as cpuMs } from "./cpu_time.ts";
 
 export interface WrkOptions {
   /** wrk's threads (-t); default 2. */
@@ -28,14 +29,6 @@ export interface WrkResult {
   p99: string;
   /** The server's CPU time per request, µs (robust to a busy machine). */
   cpuUs: number;
-}
-
-/** CPU time (user + system, ms) a process has used so far, from /proc. */
-function cpuMs(pid: number): number {
-  const fields = Deno.readTextFileSync(`/proc/${pid}/stat`)
-    .split(") ")[1].split(" ");
-  // utime and stime are fields 14 and 15, in clock ticks of 10 ms.
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Runs wrk against `url`. @throws when wrk fails. */
