@@ -3,7 +3,7 @@
 import type { Sql, Tx } from "../db/pool.ts";
 import { env } from "../env.ts";
 import { BadRequestError } from "../http/errors.ts";
-import { notifyTripChanged, tripChanged } from "../trips/changes.ts";
+import { tripChanged } from "../trips/changes.ts";
 import { countBookingAttempt } from "../metrics/bookings.ts";
 import { traced } from "../tracing.ts";
 import {
@@ -103,7 +103,7 @@ async function reserveSeats(
     throw error;
   }
   if ("replayOf" in outcome) return (await replay())!;
-  await tripChanged(request.tripId, { notified: true });
+  await tripChanged(request.tripId);
   return outcome.booking;
 }
 
@@ -134,11 +134,16 @@ async function reserveInTransaction(
   }
   const displaced = await holdsToDisplace(tx, userId, seats, sold);
   if (displaced.length) await endHolds(tx, displaced, seatIds);
-  // The NOTIFY rides with the insert (one round trip) and fires at commit.
-  const [booking] = await Promise.all([
-    insertBooking(tx, { request, status, fingerprint, names, trip, seats }),
-    notifyTripChanged(tx, tripId),
-  ]);
+  // No NOTIFY in here: it would make bookings commit one at a time
+  // (lib/live/notify_batcher.ts); tripChanged sends it after the commit.
+  const booking = await insertBooking(tx, {
+    request,
+    status,
+    fingerprint,
+    names,
+    trip,
+    seats,
+  });
   return { booking };
 }
 

@@ -32,9 +32,7 @@ export function getSeatEvents(): SeatEventHub {
     loadSeats: loadSeatsEvent,
     maxConnections: env.SSE_MAX_CONNECTIONS,
     // Every notification invalidates before the seats are reloaded: an
-    // in-process cache hears about other instances' commits only here, and
-    // a booking's NOTIFY, sent inside its transaction, arrives at commit,
-    // maybe before the committing instance invalidated a shared cache.
+    // in-process cache hears about other instances' commits only here.
     onNotified: (tripId) => getTripReads().invalidateTrip(tripId),
   });
   return hub;
@@ -45,17 +43,16 @@ let handling = false;
 /**
  * Registers the after-commit work for trip changes (once per process):
  * first the trip's cached reads are invalidated, then every instance is
- * notified, unless the writer already queued the NOTIFY in its
- * transaction (bookings do, to save a round trip). Either way each
- * listener invalidates again before it reloads, so a seat map reloading on
- * the notification cannot find the old value in the cache.
+ * notified (batched: lib/live/notify_batcher.ts). Each listener invalidates
+ * again before it reloads, so a seat map reloading on the notification
+ * cannot find the old value in the cache.
  */
 export function handleTripChanges(): void {
   if (handling) return;
   handling = true;
-  onTripChanged(async (tripId, { notified }) => {
+  onTripChanged(async (tripId) => {
     await getTripReads().invalidateTrip(tripId);
-    if (!notified) await getSeatEvents().publish(tripId);
+    await getSeatEvents().publish(tripId);
   });
 }
 

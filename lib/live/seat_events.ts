@@ -6,6 +6,7 @@
 import type { Sql } from "../db/pool.ts";
 import { ServiceUnavailableError } from "../http/errors.ts";
 import { TRIP_CHANGED_CHANNEL } from "../trips/changes.ts";
+import { NotifyBatcher } from "./notify_batcher.ts";
 
 export const SEAT_CHANNEL = TRIP_CHANGED_CHANNEL;
 
@@ -97,8 +98,17 @@ export class SeatEventHub {
   #unlisten: (() => Promise<void>) | undefined;
   #listenedBefore = false;
 
+  readonly #notifier: NotifyBatcher;
+
   constructor(options: SeatEventHubOptions) {
     this.#options = options;
+    const { sql } = options;
+    this.#notifier = new NotifyBatcher((tripIds) =>
+      sql`
+        select pg_notify(${SEAT_CHANNEL}, id)
+        from unnest(${tripIds.map(String)}::text[]) as id
+      `
+    );
   }
 
   /** Open seat-map streams on this instance. */
@@ -106,9 +116,12 @@ export class SeatEventHub {
     return this.#count;
   }
 
-  /** Tells every instance that the trip changed. Call only after commit. */
-  async publish(tripId: number): Promise<void> {
-    await this.#options.sql.notify(SEAT_CHANNEL, String(tripId));
+  /**
+   * Tells every instance that the trip changed, batched with the other
+   * changes of the moment (notify_batcher.ts). Call only after commit.
+   */
+  publish(tripId: number): Promise<void> {
+    return this.#notifier.publish(tripId);
   }
 
   /** LISTENs (once per instance; later calls wait for the same LISTEN). */
@@ -164,6 +177,7 @@ export class SeatEventHub {
 
   /** Closes every stream and stops listening (on shutdown). */
   async close(): Promise<void> {
+    this.#notifier.close();
     for (const set of [...this.#byTrip.values()]) {
       for (const subscription of [...set]) subscription.close();
     }
