@@ -11,12 +11,14 @@ import {
   appendSettings,
   asPostgres,
   BINDIR,
+  descendantsOf,
   KEEPER_SETTINGS,
   killGroup,
   killPostmaster,
   MONITOR_SETTINGS,
   NODE_SETTINGS,
   OPS_DIR,
+  postmasterPidOf,
   runKeeper,
   waitForWritable,
 } from "./pg_autoctl.ts";
@@ -75,9 +77,25 @@ export async function startHaCluster(timeoutMs = 180_000): Promise<HaCluster> {
     }
     await haproxy?.status.catch(() => {});
     await monitorSql?.end({ timeout: 1 }).catch(() => {});
+    const postmasters = await Promise.all(
+      [...nodes.map((node) => node.pgdata), `${dir}/monitor`].map(
+        postmasterPidOf,
+      ),
+    );
+    const leftovers = descendantsOf([
+      ...groups,
+      ...postmasters.filter((pid) => pid !== undefined),
+    ]);
     for (const pgid of groups) killGroup(pgid, "SIGKILL");
     for (const node of nodes) await killPostmaster(node.pgdata);
     await killPostmaster(`${dir}/monitor`);
+    for (const pid of leftovers) {
+      try {
+        Deno.kill(pid, "SIGKILL");
+      } catch {
+        // Gone with its group or postmaster.
+      }
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
     await Deno.remove(dir, { recursive: true }).catch(() => {});
   };
