@@ -52,7 +52,10 @@ export function handleTripChanges(): void {
   handling = true;
   onTripChanged(async (tripId) => {
     await getTripReads().invalidateTrip(tripId);
-    await getSeatEvents().publish(tripId);
+    // Not awaited: the commit is durable and this instance's cache is
+    // already clean; the NOTIFY for the others is batched and retried
+    // (notify_batcher.ts), and a response need not wait for it.
+    void getSeatEvents().publish(tripId);
   });
 }
 
