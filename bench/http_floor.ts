@@ -11,7 +11,7 @@
 // Prints req/s, each server's CPU per request and the ratio to hello world.
 // Creates a scratch database (dropped at the end). Not a test.
 // Env: DATABASE_URL, BENCH_SECONDS (10), BENCH_ROUNDS (2).
-import { createBenchDatabase } from "./database.ts";
+import { createBenchDatabase, createBenchTrip } from "./database.ts";
 import { loadAverage, median } from "./stats.ts";
 import { startHelloServer, wrk, type WrkResult } from "./wrk.ts";
 import {
@@ -34,17 +34,7 @@ const dir = await Deno.makeTempDir({ prefix: "busbook-floor-" });
 let app: ServerProcess | undefined;
 try {
   const { sql } = await import("../lib/db/pool.ts");
-  const [{ id }] = await sql<{ id: number }[]>`
-    insert into trips (name, origin, destination, departs_at, arrives_at,
-      total_seats, price_cents)
-    values ('Bench express', 'Here', 'There', now() + interval '2 days',
-      now() + interval '2 days 3 hours', 48, 2490)
-    returning id
-  `;
-  await sql`
-    insert into seats (trip_id, seat_number)
-    select ${id}, n from generate_series(1, 48) as n
-  `;
+  const id = await createBenchTrip(sql);
   await sql.end();
   app = await startApp({ REDIS_URL: "" });
   const url = `${app.url}/api/trips/${id}`;

@@ -7,7 +7,7 @@
 // Env: DATABASE_URL (server; default the local PostgreSQL), BENCH_SECONDS
 // (10), BENCH_CONNECTIONS (50), BENCH_LOGINS (10 concurrent),
 // BENCH_APP_DIR (another checkout's root, to measure it the same way).
-import { createBenchDatabase } from "./database.ts";
+import { createBenchDatabase, createBenchTrip } from "./database.ts";
 import { startServer } from "../tests/support/processes.ts";
 import { wrk } from "./wrk.ts";
 
@@ -22,17 +22,7 @@ const { sql } = await import("../lib/db/pool.ts");
 const { hashPassword } = await import("../lib/auth/passwords.ts");
 let app;
 try {
-  const [{ id: tripId }] = await sql<{ id: number }[]>`
-    insert into trips (name, origin, destination, departs_at, arrives_at,
-      total_seats, price_cents)
-    values ('Bench express', 'Here', 'There', now() + interval '2 days',
-      now() + interval '2 days 3 hours', 48, 2490)
-    returning id
-  `;
-  await sql`
-    insert into seats (trip_id, seat_number)
-    select ${tripId}, n from generate_series(1, 48) as n
-  `;
+  const tripId = await createBenchTrip(sql);
   const email = `bench-${crypto.randomUUID()}@example.test`;
   await sql`
     insert into users (name, email, password_hash)

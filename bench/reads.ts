@@ -12,7 +12,7 @@
 // e.g. "8103,8113"; default: two free ports).
 import { createClient } from "redis";
 import { startApp } from "../tests/support/processes.ts";
-import { createBenchDatabase } from "./database.ts";
+import { createBenchDatabase, createBenchTrip } from "./database.ts";
 import { loadAverage, median } from "./stats.ts";
 import { startHelloServer, wrk, type WrkResult } from "./wrk.ts";
 
@@ -33,18 +33,7 @@ const keyPrefix = `bench:${Date.now().toString(36)}_${
 async function createTrip(): Promise<number> {
   const { sql } = await import("../lib/db/pool.ts");
   try {
-    const [{ id }] = await sql<{ id: number }[]>`
-      insert into trips (name, origin, destination, departs_at, arrives_at,
-        total_seats, price_cents)
-      values ('Bench express', 'Here', 'There', now() + interval '2 days',
-        now() + interval '2 days 3 hours', 48, 2490)
-      returning id
-    `;
-    await sql`
-      insert into seats (trip_id, seat_number)
-      select ${id}, n from generate_series(1, 48) as n
-    `;
-    return Number(id);
+    return await createBenchTrip(sql);
   } finally {
     await sql.end();
   }
