@@ -1,5 +1,6 @@
 // CPU time of the processes a benchmark compares, from /proc (Linux): robust
 // to a busy machine where wall-clock rates swing with the neighbours' load.
+import { descendantsOf } from "../tests/support/processes.ts";
 
 /** CPU time (user + system, ms) process `pid` has used so far. */
 export function processCpuMs(pid: number | "self"): number {
@@ -29,14 +30,10 @@ export async function postmasterPid(
  * measure with the pools already connected.
  */
 export function postgresCpuMs(postmaster: number): number {
-  let total = processCpuMs(postmaster);
-  for (const entry of Deno.readDirSync("/proc")) {
-    if (!/^\d+$/.test(entry.name)) continue;
+  let total = 0;
+  for (const pid of [postmaster, ...descendantsOf([postmaster])]) {
     try {
-      const stat = Deno.readTextFileSync(`/proc/${entry.name}/stat`);
-      // Field 4, after the parenthesised command name, is the parent PID.
-      const parent = Number(stat.split(") ")[1].split(" ")[1]);
-      if (parent === postmaster) total += processCpuMs(Number(entry.name));
+      total += processCpuMs(pid);
     } catch {
       // The process ended while we looked.
     }

@@ -6,12 +6,11 @@
 // `postgres` OS user in one folder under /tmp (pg_autoctl's own state too:
 // XDG_CONFIG_HOME/XDG_DATA_HOME point into it), and stop() removes it.
 import postgres from "postgres";
-import { freePort, waitForPort } from "./processes.ts";
+import { descendantsOf, freePort, waitForPort } from "./processes.ts";
 import {
   appendSettings,
   asPostgres,
   BINDIR,
-  descendantsOf,
   KEEPER_SETTINGS,
   killGroup,
   killPostmaster,

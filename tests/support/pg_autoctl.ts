@@ -125,36 +125,6 @@ export async function postmasterPidOf(
   }
 }
 
-/**
- * Every live descendant of `roots` (from /proc parent links). Collect them
- * before killing anything: an orphan is re-parented to init, and some of
- * pg_auto_failover's (the monitor's logger and health-check worker) run in
- * sessions of their own and outlived their postmaster by minutes.
- */
-export function descendantsOf(roots: number[]): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of Deno.readDirSync("/proc")) {
-    if (!/^\d+$/.test(entry.name)) continue;
-    try {
-      const stat = Deno.readTextFileSync(`/proc/${entry.name}/stat`);
-      // Field 4, after the parenthesised command name, is the parent.
-      const parent = Number(stat.split(") ")[1].split(" ")[1]);
-      children.set(parent, [...children.get(parent) ?? [], Number(entry.name)]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const found: number[] = [];
-  const pending = [...roots];
-  while (pending.length) {
-    for (const child of children.get(pending.pop()!) ?? []) {
-      found.push(child);
-      pending.push(child);
-    }
-  }
-  return found;
-}
-
 export async function killPostmaster(pgdata: string): Promise<void> {
   try {
     const pid = Number(

@@ -246,3 +246,33 @@ export async function runFixture(
   assert.equal(output.code, 0, stderr);
   return { result: JSON.parse(stdout.trim().split("\n").at(-1)!), stderr };
 }
+
+/**
+ * Every live descendant of `roots` (from /proc parent links). Collect them
+ * before killing anything: an orphan is re-parented to init, and some of
+ * pg_auto_failover's (the monitor's logger and health-check worker) run in
+ * sessions of their own and outlived their postmaster by minutes.
+ */
+export function descendantsOf(roots: number[]): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of Deno.readDirSync("/proc")) {
+    if (!/^\d+$/.test(entry.name)) continue;
+    try {
+      const stat = Deno.readTextFileSync(`/proc/${entry.name}/stat`);
+      // Field 4, after the parenthesised command name, is the parent.
+      const parent = Number(stat.split(") ")[1].split(" ")[1]);
+      children.set(parent, [...children.get(parent) ?? [], Number(entry.name)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const found: number[] = [];
+  const pending = [...roots];
+  while (pending.length) {
+    for (const child of children.get(pending.pop()!) ?? []) {
+      found.push(child);
+      pending.push(child);
+    }
+  }
+  return found;
+}
