@@ -56,6 +56,31 @@ Deno.test("a request past its deadline gets 503 DEADLINE_EXCEEDED with Retry-Aft
   await page.body?.cancel();
 });
 
+Deno.test("one sweep serves every request: quick answers pass, each stuck one expires on time, before and after them", async () => {
+  const app = probeApp(true);
+  app.get("/quick", (c) => c.text("ok"));
+  const started = performance.now();
+  const firstStuck = app.request("/stuck");
+  const quick = await Promise.all(
+    Array.from({ length: 20 }, () => app.request("/quick")),
+  );
+  for (const res of quick) assert.equal(await res.text(), "ok");
+  const secondStuck = app.request("/stuck");
+  const [first, second] = await Promise.all([firstStuck, secondStuck]);
+  assert.equal(first.status, 503);
+  assert.equal(second.status, 503);
+  await first.body?.cancel();
+  await second.body?.cancel();
+  // 100 ms deadline, swept every 10 ms: both well within a second.
+  assert.ok(performance.now() - started < 1000);
+  // Idle again: a later stuck request still gets its 503 (the sweep
+  // restarts after it stopped with nothing in flight).
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const later = await app.request("/stuck");
+  assert.equal(later.status, 503);
+  await later.body?.cancel();
+});
+
 Deno.test("control: without the deadline the same request is still waiting", async () => {
   const res = probeApp(false).request("/api/stuck", { method: "POST" });
   assert.equal(await within(Promise.resolve(res), 1000), "pending");

@@ -28,6 +28,8 @@ const deadlines = new AsyncLocalStorage<AbortSignal>();
 interface Pending {
   /** performance.now() at which the request's deadline passes. */
   at: number;
+  /** Set once the request answered (or expired): the sweep skips it. */
+  settled: boolean;
   expire(): void;
 }
 
@@ -37,15 +39,21 @@ interface Pending {
  * (`deno task bench:profile trip-json`). It ticks every `resolutionMs`
  * while requests are in flight, so a deadline fires up to that much late,
  * and stops when none are.
+ *
+ * Every request gets the same timeout, so deadlines arrive in the order
+ * they pass: a queue, swept from its head, and a finished request is only
+ * marked settled. A Set with an add and a delete per request was 8 % of a
+ * cached read's CPU in the same profile (its hash table grew and shrank
+ * with the requests in flight).
  */
 class DeadlineSweeper {
-  readonly #pending = new Set<Pending>();
+  #queue: Pending[] = [];
   #timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(readonly resolutionMs: number) {}
 
   add(entry: Pending): void {
-    this.#pending.add(entry);
+    this.#queue.push(entry);
     if (this.#timer !== undefined) return;
     // Referenced, as each request's own timer was: it runs only while
     // requests are in flight, and a request waiting on nothing else (a
@@ -53,18 +61,26 @@ class DeadlineSweeper {
     this.#timer = setInterval(() => this.#sweep(), this.resolutionMs);
   }
 
-  delete(entry: Pending): void {
-    this.#pending.delete(entry);
+  settle(entry: Pending): void {
+    entry.settled = true;
   }
 
   #sweep(): void {
     const now = performance.now();
-    for (const entry of this.#pending) {
-      if (entry.at > now) continue;
-      this.#pending.delete(entry);
+    const queue = this.#queue;
+    let head = 0;
+    while (head < queue.length) {
+      const entry = queue[head];
+      if (!entry.settled && entry.at > now) break;
+      head++;
+      if (entry.settled) continue;
+      entry.settled = true;
       entry.expire();
     }
-    if (this.#pending.size === 0) {
+    // Drop the swept head. Settled entries queued behind a request still
+    // in flight wait for it (at most one timeout), then go the same way.
+    queue.splice(0, head);
+    if (queue.length === 0) {
       clearInterval(this.#timer);
       this.#timer = undefined;
     }
@@ -97,6 +113,7 @@ export function requestDeadline(
     const expired = new Promise<never>((_, reject) => {
       entry = {
         at: performance.now() + timeoutMs,
+        settled: false,
         expire() {
           const error = new DeadlineExceededError();
           controller.abort(error);
@@ -119,7 +136,7 @@ export function requestDeadline(
     try {
       await Promise.race([work, expired]);
     } finally {
-      sweeper.delete(entry!);
+      sweeper.settle(entry!);
     }
   };
 }
