@@ -10,8 +10,10 @@ import { postJson, uniqueEmail } from "./support/http.ts";
 
 function assertSecurityHeaders(res: Response, what: string) {
   const csp = res.headers.get("content-security-policy") ?? "";
-  for (
-    const directive of [
+  const isPage = /^text\/html/.test(res.headers.get("content-type") ?? "");
+  // Pages: what they may load. Everything else (JSON, redirects): nothing.
+  const directives = isPage
+    ? [
       "default-src 'self'",
       "script-src 'self'",
       "style-src 'self'",
@@ -20,17 +22,23 @@ function assertSecurityHeaders(res: Response, what: string) {
       "frame-ancestors 'none'",
       "object-src 'none'",
     ]
-  ) {
+    : ["default-src 'none'", "frame-ancestors 'none'"];
+  for (const directive of directives) {
     assert.ok(csp.includes(directive), `${what}: CSP lacks ${directive}`);
   }
   assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/, what);
   assert.equal(res.headers.get("x-content-type-options"), "nosniff", what);
   assert.equal(
     res.headers.get("referrer-policy"),
-    "strict-origin-when-cross-origin",
+    isPage ? "strict-origin-when-cross-origin" : null,
     what,
   );
   assert.equal(res.headers.get("x-frame-options"), "DENY", what);
+  assert.equal(
+    res.headers.get("strict-transport-security"),
+    "max-age=15552000; includeSubDomains",
+    what,
+  );
 }
 
 dbTest(

@@ -1,6 +1,8 @@
-// The precomputed security headers are exactly what hono/secure-headers
-// sends with our options, and every app response carries them and a
-// request id (including errors and a caller-supplied id).
+// The precomputed security headers: an HTML page gets exactly what
+// hono/secure-headers sends with our options, less the two headers for
+// browsers that are gone; everything else (JSON, scripts, the live stream)
+// gets OWASP's REST set. Every app response carries them and a request id
+// (including errors and a caller-supplied id).
 import assert from "node:assert/strict";
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
@@ -17,28 +19,78 @@ function headerMap(res: Response): Record<string, string> {
   return Object.fromEntries(res.headers);
 }
 
-Deno.test("security headers equal hono/secure-headers with our options", async () => {
-  const reference = new Hono().use(secureHeaders({
-    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
-    referrerPolicy: "strict-origin-when-cross-origin",
-    xFrameOptions: "DENY",
-    xContentTypeOptions: "nosniff",
-  }));
-  const ours = new Hono().use(securityHeaders);
-  for (const app of [reference, ours]) {
-    app.get("/", (c) => {
-      c.header("X-Powered-By", "leaky");
-      c.header("X-Frame-Options", "SAMEORIGIN");
-      return c.json({ ok: true });
-    });
-    app.get("/raw", () => new Response("raw"));
+function probe(app: Hono) {
+  app.get("/page", (c) => {
+    c.header("X-Powered-By", "leaky");
+    c.header("X-Frame-Options", "SAMEORIGIN");
+    return c.html("<p>page</p>");
+  });
+  app.get("/json", (c) => {
+    c.header("X-Powered-By", "leaky");
+    c.header("X-Frame-Options", "SAMEORIGIN");
+    return c.json({ ok: true });
+  });
+  app.get("/raw", () => new Response("raw"));
+  return app;
+}
+
+/** Headers no current browser acts on, dropped from every response. */
+const OBSOLETE = ["x-xss-protection", "x-download-options"];
+
+Deno.test("pages: security headers equal hono/secure-headers with our options, less the obsolete two", async () => {
+  const reference = probe(
+    new Hono().use(secureHeaders({
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      referrerPolicy: "strict-origin-when-cross-origin",
+      xFrameOptions: "DENY",
+      xContentTypeOptions: "nosniff",
+    })),
+  );
+  const ours = probe(new Hono().use(securityHeaders));
+  const expected = headerMap(await reference.request("/page"));
+  for (const name of OBSOLETE) {
+    assert.ok(name in expected, `the reference still sends ${name}`);
+    delete expected[name];
   }
-  for (const path of ["/", "/raw", "/missing"]) {
-    const expected = headerMap(await reference.request(path));
-    const actual = headerMap(await ours.request(path));
-    assert.deepEqual(actual, expected, path);
-    assert.equal(actual["x-frame-options"], "DENY", path);
-    assert.equal(actual["x-powered-by"], undefined, path);
+  const actual = headerMap(await ours.request("/page"));
+  assert.deepEqual(actual, expected);
+  assert.equal(actual["x-frame-options"], "DENY");
+  assert.equal(actual["x-powered-by"], undefined);
+  assert.match(actual["content-security-policy"], /script-src 'self'/);
+});
+
+Deno.test("JSON, plain text and not-found answers: OWASP's REST set, nothing page-only", async () => {
+  const ours = probe(new Hono().use(securityHeaders));
+  for (const path of ["/json", "/raw", "/missing"]) {
+    const res = await ours.request(path);
+    await res.body?.cancel();
+    const headers = headerMap(res);
+    assert.equal(
+      headers["content-security-policy"],
+      "default-src 'none'; frame-ancestors 'none'",
+      path,
+    );
+    assert.equal(headers["x-content-type-options"], "nosniff", path);
+    assert.equal(headers["x-frame-options"], "DENY", path);
+    assert.equal(headers["cross-origin-resource-policy"], "same-origin", path);
+    assert.equal(
+      headers["strict-transport-security"],
+      "max-age=15552000; includeSubDomains",
+      path,
+    );
+    for (
+      const pageOnly of [
+        "referrer-policy",
+        "cross-origin-opener-policy",
+        "origin-agent-cluster",
+        "x-dns-prefetch-control",
+        "x-permitted-cross-domain-policies",
+        ...OBSOLETE,
+        "x-powered-by",
+      ]
+    ) {
+      assert.equal(headers[pageOnly], undefined, `${path}: ${pageOnly}`);
+    }
   }
 });
 
