@@ -4,6 +4,7 @@
 // seat map correct at once from the live stream, and a passenger's own
 // page never cached. Also 304s for the app's strong ETags.
 import assert from "node:assert/strict";
+import { gunzipSync } from "node:zlib";
 import { app } from "../main.ts";
 import { dbTest } from "./support/db.ts";
 import { bearer, createTestTrip, createTestUser } from "./support/factories.ts";
@@ -21,6 +22,33 @@ async function get(url: string, headers: Record<string, string> = {}) {
   const res = await fetch(url, { headers });
   return { res, text: await res.text() };
 }
+
+dbTest(
+  "trip pages and trip JSON: gzipped when admitted, the same text unzipped, each encoding its own ETag",
+  async () => {
+    const trip = await createTestTrip();
+    for (const path of [`/trips/${trip.id}`, `/api/trips/${trip.id}`]) {
+      const plain = await app.request(path);
+      const zipped = await app.request(path, {
+        headers: { "accept-encoding": "gzip, deflate, br" },
+      });
+      assert.equal(plain.headers.get("content-encoding"), null, path);
+      assert.equal(zipped.headers.get("content-encoding"), "gzip", path);
+      for (const res of [plain, zipped]) {
+        assert.match(res.headers.get("vary") ?? "", /Accept-Encoding/, path);
+      }
+      assert.notEqual(
+        plain.headers.get("etag"),
+        zipped.headers.get("etag"),
+        `${path}: a strong ETag names one encoding`,
+      );
+      const text = await plain.text();
+      const bytes = new Uint8Array(await zipped.arrayBuffer());
+      assert.ok(bytes.length < text.length / 2, `${path}: ${bytes.length} B`);
+      assert.equal(new TextDecoder().decode(gunzipSync(bytes)), text, path);
+    }
+  },
+);
 
 dbTest(
   "trip pages and trip JSON answer 304 to their own strong ETag",

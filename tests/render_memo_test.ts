@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { gunzipSync } from "node:zlib";
-import { acceptsGzip, RenderMemo } from "../lib/http/render_memo.ts";
+import { acceptsGzip, BodyMemo, RenderMemo } from "../lib/http/render_memo.ts";
 
 Deno.test("RenderMemo renders again exactly when the input changes", async () => {
   const memo = new RenderMemo();
@@ -8,7 +8,7 @@ Deno.test("RenderMemo renders again exactly when the input changes", async () =>
   const page = async (input: string) =>
     (await memo.render("trip:1", input, () => ({
       html: `${input} #${++renders}`,
-    }))).html;
+    }))).text;
   assert.equal(await page("a"), "a #1");
   assert.equal(await page("a"), "a #1");
   assert.equal(await page("b"), "b #2");
@@ -23,7 +23,7 @@ Deno.test("RenderMemo renders again once the HTML went stale with time", async (
     (await memo.render("trip:1", "same", () => ({
       html: `#${++renders}`,
       staleAt: 1000,
-    }), now)).html;
+    }), now)).text;
   assert.equal(await page(500), "#1");
   assert.equal(await page(999), "#1");
   assert.equal(await page(1000), "#2");
@@ -38,15 +38,15 @@ Deno.test("RenderMemo forgets the least recently used key beyond its bound", asy
   await memo.render("a", "x", render); // a is now the most recent
   await memo.render("c", "x", render); // evicts b
   assert.equal(memo.size, 2);
-  assert.equal((await memo.render("a", "x", render)).html, "1");
-  assert.equal((await memo.render("b", "x", render)).html, "4");
+  assert.equal((await memo.render("a", "x", render)).text, "1");
+  assert.equal((await memo.render("b", "x", render)).text, "4");
 });
 
 Deno.test("a remembered page is gzipped once and unzips to its HTML", async () => {
   const memo = new RenderMemo();
   const page = await memo.render("k", "x", () => ({ html: "<p>héllo</p>" }));
   assert.equal(page.gzip(), page.gzip());
-  assert.equal(new TextDecoder().decode(gunzipSync(page.gzip())), page.html);
+  assert.equal(new TextDecoder().decode(gunzipSync(page.gzip())), page.text);
 });
 
 Deno.test("acceptsGzip reads Accept-Encoding with q-values", () => {
@@ -57,4 +57,19 @@ Deno.test("acceptsGzip reads Accept-Encoding with q-values", () => {
   assert.equal(acceptsGzip("*;q=0"), false);
   assert.equal(acceptsGzip("identity"), false);
   assert.equal(acceptsGzip(undefined), false);
+});
+
+Deno.test("BodyMemo keeps one body per key until its text changes", () => {
+  const memo = new BodyMemo(2);
+  const first = memo.body("trip:1", '{"a":1}');
+  first.gzip();
+  assert.equal(memo.body("trip:1", '{"a":1}'), first, "same text: same body");
+  const changed = memo.body("trip:1", '{"a":2}');
+  assert.notEqual(changed, first);
+  assert.equal(changed.text, '{"a":2}');
+  assert.notEqual(changed.etag(false), first.etag(false));
+  memo.body("trip:2", "x");
+  memo.body("trip:3", "y"); // evicts trip:1, the oldest
+  assert.equal(memo.size, 2);
+  assert.notEqual(memo.body("trip:1", '{"a":2}'), changed);
 });

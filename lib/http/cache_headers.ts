@@ -29,28 +29,6 @@ export function strongEtag(text: string): string {
   return `"${hex(a)}${hex(b)}"`;
 }
 
-/**
- * Remembers the ETag of the latest body per key, so an unchanged cached
- * body (usually the very same string) is hashed once, not per request.
- */
-export class EtagMemo {
-  readonly #entries = new Map<string, { body: string; etag: string }>();
-
-  constructor(readonly maxEntries = 1000) {}
-
-  etag(key: string, body: string): string {
-    const hit = this.#entries.get(key);
-    if (hit?.body === body) return hit.etag;
-    const etag = strongEtag(body);
-    this.#entries.delete(key);
-    if (this.#entries.size >= this.maxEntries) {
-      this.#entries.delete(this.#entries.keys().next().value!);
-    }
-    this.#entries.set(key, { body, etag });
-    return etag;
-  }
-}
-
 /** True when the request's If-None-Match names `etag` (or is `*`). */
 export function matchesIfNoneMatch(header: string | undefined, etag: string) {
   if (!header) return false;

@@ -114,7 +114,7 @@ export class ContractChecker {
     if (type !== "application/json") return null;
     let body: unknown;
     try {
-      body = JSON.parse(await response.clone().text());
+      body = JSON.parse(await bodyText(response.clone()));
     } catch {
       return `${where}: body is not JSON`;
     }
@@ -166,4 +166,14 @@ export function contractCheck(
       { status: 500 },
     );
   };
+}
+
+/** A response's body as text, gunzipped when it was sent gzipped. */
+function bodyText(response: Response): Promise<string> {
+  if (response.headers.get("content-encoding") !== "gzip" || !response.body) {
+    return response.text();
+  }
+  return new Response(
+    response.body.pipeThrough(new DecompressionStream("gzip")),
+  ).text();
 }

