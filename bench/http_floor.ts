@@ -38,11 +38,32 @@ try {
   await sql.end();
   app = await startApp({ REDIS_URL: "" });
   const url = `${app.url}/api/trips/${id}`;
-  const recorded = await fetch(url, { headers: { "accept-encoding": "gzip" } });
-  await Deno.writeTextFile(`${dir}/body`, await recorded.text());
-  const headers = [...recorded.headers].filter(([name]) =>
-    !["content-length", "date"].includes(name)
-  );
+  // The answer exactly as it goes on the wire (gzipped): fetch would
+  // decompress it and drop its Content-Encoding.
+  const recorded = await new Deno.Command("curl", {
+    args: [
+      "-sS",
+      "-H",
+      "accept-encoding: gzip",
+      "-D",
+      "-",
+      "-o",
+      `${dir}/body`,
+      url,
+    ],
+    stdout: "piped",
+  }).output();
+  if (!recorded.success) throw new Error(`curl ${url} failed`);
+  const headers = new TextDecoder().decode(recorded.stdout).split("\r\n")
+    .slice(1)
+    .filter((line) => line.includes(":"))
+    .map((line) => {
+      const colon = line.indexOf(":");
+      return [line.slice(0, colon).trim(), line.slice(colon + 1).trim()];
+    })
+    .filter(([name]) =>
+      !["content-length", "date"].includes(name.toLowerCase())
+    );
   await Deno.writeTextFile(`${dir}/headers.json`, JSON.stringify(headers));
   console.log(
     `wrk -t1 -c50 -d${seconds}s, gzip accepted, ${rounds} rounds; the app's ` +

@@ -3,7 +3,8 @@
 // file of [name, value] pairs, those headers (else only a content-type).
 // bench/http_floor.ts uses it to price Deno's HTTP layer for the app's own
 // answer, without the app.
-const body = Deno.readTextFileSync(Deno.env.get("REPLAY_BODY")!);
+// Bytes, as the app sends its memoized (gzipped) bodies.
+const body = Deno.readFileSync(Deno.env.get("REPLAY_BODY")!);
 const headersFile = Deno.env.get("REPLAY_HEADERS");
 const headers: [string, string][] = headersFile
   ? JSON.parse(Deno.readTextFileSync(headersFile))
