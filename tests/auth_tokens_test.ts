@@ -6,6 +6,7 @@ import { app } from "../main.ts";
 import { env } from "../lib/env.ts";
 import { createTestUser } from "./support/factories.ts";
 import { dbTest } from "./support/db.ts";
+import { VerifiedTokens } from "../lib/auth/verified_tokens.ts";
 
 const ourSecret = new TextEncoder().encode(env.JWT_SECRET);
 
@@ -79,6 +80,43 @@ dbTest("an expired token is a 401", async () => {
       exp: now - 60,
     }),
   );
+});
+
+dbTest(
+  "a token accepted a moment ago: its tampered twin is still a 401, and it stops working when it expires",
+  async () => {
+    const user = await createTestUser();
+    const now = Math.floor(Date.now() / 1000);
+    const shortLived = await signed({ sub: String(user.id), role: "user" }, {
+      iat: now,
+      exp: now + 2,
+    });
+    const accepted = await app.request("/api/auth/me", {
+      headers: { authorization: `Bearer ${shortLived}` },
+    });
+    assert.equal(accepted.status, 200, "control: accepted while fresh");
+    await accepted.body?.cancel();
+    await expect401(tamperSignature(shortLived));
+    // Past its exp (second-granular), the remembered verification is gone.
+    await new Promise((resolve) =>
+      setTimeout(resolve, (now + 2) * 1000 - Date.now() + 50)
+    );
+    await expect401(shortLived);
+  },
+);
+
+Deno.test("VerifiedTokens: a hit until the token's exp, then none; bounded, oldest first", () => {
+  const memo = new VerifiedTokens<string>(2);
+  memo.set("a", "claims of a", 100); // exp 100 s
+  assert.equal(memo.get("a", 99_999), "claims of a");
+  assert.equal(memo.get("a", 100_000), undefined, "expired at exp");
+  assert.equal(memo.get("a", 50_000), undefined, "and forgotten");
+  memo.set("b", "b", 200);
+  memo.set("c", "c", 200);
+  memo.set("d", "d", 200); // evicts b
+  assert.equal(memo.size, 2);
+  assert.equal(memo.get("b", 0), undefined);
+  assert.equal(memo.get("d", 0), "d");
 });
 
 dbTest("a token with a tampered signature is a 401", async () => {

@@ -5,6 +5,7 @@ import { env } from "../env.ts";
 import type { AppEnv } from "../http/context.ts";
 import { type Role, ROLES, type SessionUser } from "./types.ts";
 import { sessionRole, type TokenClaims } from "./session_state.ts";
+import { VerifiedTokens } from "./verified_tokens.ts";
 import { ForbiddenError, UnauthorizedError } from "../http/errors.ts";
 
 export const SESSION_COOKIE = "busbook_session";
@@ -46,6 +47,9 @@ export async function signToken(
     .sign(await key());
 }
 
+type VerifiedClaims = TokenClaims & { role: Role };
+const verified = new VerifiedTokens<VerifiedClaims>();
+
 const SESSION_ID =
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -58,7 +62,9 @@ const SESSION_ID =
  */
 export async function verifyClaims(
   token: string,
-): Promise<(TokenClaims & { role: Role }) | null> {
+): Promise<VerifiedClaims | null> {
+  const known = verified.get(token);
+  if (known) return known;
   try {
     const { payload } = await jwtVerify(token, await key(), {
       algorithms: [ALGORITHM],
@@ -75,7 +81,9 @@ export async function verifyClaims(
     ) {
       return null;
     }
-    return { userId, role, sessionId: sid, issuedAt: payload.iat! };
+    const claims = { userId, role, sessionId: sid, issuedAt: payload.iat! };
+    verified.set(token, claims, payload.exp!);
+    return claims;
   } catch (error) {
     if (error instanceof joseErrors.JOSEError) return null;
     throw error;
