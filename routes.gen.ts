@@ -58,18 +58,19 @@ import * as $52 from "./routes/bookings/[id].tsx";
 import * as $53 from "./routes/bookings/[id]/cancel.ts";
 import * as $54 from "./routes/bookings/[id]/confirm.ts";
 import * as $55 from "./routes/bookings/index.tsx";
-import * as $56 from "./routes/healthz.ts";
-import * as $57 from "./routes/index.tsx";
-import * as $58 from "./routes/login.tsx";
-import * as $59 from "./routes/logout.ts";
-import * as $60 from "./routes/metrics.ts";
-import * as $61 from "./routes/readyz.ts";
-import * as $62 from "./routes/register.tsx";
-import * as $63 from "./routes/staff/index.tsx";
-import * as $64 from "./routes/staff/trips/[id].tsx";
-import * as $65 from "./routes/staff/trips/[id]/board.tsx";
-import * as $66 from "./routes/static/[...path].ts";
-import * as $67 from "./routes/trips/[id].tsx";
+import * as $56 from "./routes/favicon.svg.ts";
+import * as $57 from "./routes/healthz.ts";
+import * as $58 from "./routes/index.tsx";
+import * as $59 from "./routes/login.tsx";
+import * as $60 from "./routes/logout.ts";
+import * as $61 from "./routes/metrics.ts";
+import * as $62 from "./routes/readyz.ts";
+import * as $63 from "./routes/register.tsx";
+import * as $64 from "./routes/staff/index.tsx";
+import * as $65 from "./routes/staff/trips/[id].tsx";
+import * as $66 from "./routes/staff/trips/[id]/board.tsx";
+import * as $67 from "./routes/static/[...path].ts";
+import * as $68 from "./routes/trips/[id].tsx";
 
 export const routes: RoutesManifest = {
   middlewares: [
@@ -77,7 +78,7 @@ export const routes: RoutesManifest = {
     { prefix: "/api/auth", module: $30 },
   ],
   routes: [
-    { pattern: "/", module: $57 },
+    { pattern: "/", module: $58 },
     { pattern: "/admin", module: $6 },
     { pattern: "/admin/bookings", module: $5 },
     { pattern: "/admin/bookings/:id", module: $3 },
@@ -130,17 +131,18 @@ export const routes: RoutesManifest = {
     { pattern: "/bookings/:id", module: $52 },
     { pattern: "/bookings/:id/cancel", module: $53 },
     { pattern: "/bookings/:id/confirm", module: $54 },
-    { pattern: "/healthz", module: $56 },
-    { pattern: "/login", module: $58 },
-    { pattern: "/logout", module: $59 },
-    { pattern: "/metrics", module: $60 },
-    { pattern: "/readyz", module: $61 },
-    { pattern: "/register", module: $62 },
-    { pattern: "/staff", module: $63 },
-    { pattern: "/staff/trips/:id", module: $64 },
-    { pattern: "/staff/trips/:id/board", module: $65 },
-    { pattern: "/static/*", module: $66 },
-    { pattern: "/trips/:id", module: $67 },
+    { pattern: "/favicon.svg", module: $56 },
+    { pattern: "/healthz", module: $57 },
+    { pattern: "/login", module: $59 },
+    { pattern: "/logout", module: $60 },
+    { pattern: "/metrics", module: $61 },
+    { pattern: "/readyz", module: $62 },
+    { pattern: "/register", module: $63 },
+    { pattern: "/staff", module: $64 },
+    { pattern: "/staff/trips/:id", module: $65 },
+    { pattern: "/staff/trips/:id/board", module: $66 },
+    { pattern: "/static/*", module: $67 },
+    { pattern: "/trips/:id", module: $68 },
   ],
   errorPage: $1,
   notFoundPage: $0,

@@ -32,6 +32,7 @@ export default function Layout(
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
         <title>{`${title} · Busbook`}</title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         {css && <link rel="stylesheet" href={css} />}
       </head>
       <body class="flex min-h-screen flex-col text-slate-900 antialiased">
