@@ -7,7 +7,7 @@ import { dbTest } from "./support/db.ts";
 dbTest(
   "pages link /favicon.svg, which answers the brand icon as SVG",
   async () => {
-    for (const path of ["/", "/login", "/nowhere"]) {
+    for (const path of ["/", "/login", "/nowhere", "/api/docs"]) {
       const page = await app.request(path);
       const html = await page.text();
       assert.match(

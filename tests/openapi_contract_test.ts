@@ -195,13 +195,16 @@ dbTest(
     const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) =>
       m[1]
     );
-    assert.equal(assets.length, 3);
+    assert.equal(assets.length, 4);
     for (const asset of assets) {
       const file = await app.request(asset, {
         headers: { "accept-encoding": "gzip" },
       });
       assert.equal(file.status, 200, asset);
-      assert.match(file.headers.get("content-type") ?? "", /javascript|css/);
+      assert.match(
+        file.headers.get("content-type") ?? "",
+        /javascript|css|image\/svg\+xml/,
+      );
       await file.body?.cancel();
     }
     const outside = await app.request("/api/docs/..%2F..%2Fdeno.json");
