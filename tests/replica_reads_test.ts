@@ -168,10 +168,16 @@ dbTest("reads on a streaming replica", async (t) => {
         const statusIn = async (tripReads: TripReads, seatId: number) =>
           (await tripReads.trip(trip.id))!.seats.find((s) => s.id === seatId)!
             .status;
-        const fenced = cachedFrom(replicaReads({ maxLagMs: 60_000 }));
-        const unfenced = cachedFrom(
-          replicaReads({ maxLagMs: 60_000, fence: false }),
-        );
+        const fencedReads = replicaReads({ maxLagMs: 60_000 });
+        const unfencedReads = replicaReads({ maxLagMs: 60_000, fence: false });
+        // Both must have found the replica healthy, or every read goes to
+        // the primary and the control below proves nothing (its first
+        // probe runs in the background; on a busy machine it had not
+        // finished by the time the reads began).
+        await fencedReads.probe();
+        await unfencedReads.probe();
+        const fenced = cachedFrom(fencedReads);
+        const unfenced = cachedFrom(unfencedReads);
         assert.ok(
           await eventually(async () =>
             await seatStatus(replicaDb, trip.id, seats[0].id) === "BOOKED"
@@ -186,7 +192,13 @@ dbTest("reads on a streaming replica", async (t) => {
           await fenced.invalidateTrip(trip.id);
           await unfenced.invalidateTrip(trip.id);
           assert.equal(await statusIn(fenced, seats[1].id), "BOOKED");
+          const readsBefore = unfencedReads.status().replicas[0].reads;
           assert.equal(await statusIn(unfenced, seats[1].id), "AVAILABLE");
+          assert.equal(
+            unfencedReads.status().replicas[0].reads,
+            readsBefore + 1,
+            "the control read the paused replica",
+          );
         } finally {
           await resume();
         }
