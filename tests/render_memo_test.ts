@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { gunzipSync } from "node:zlib";
-import { acceptsGzip, BodyMemo, RenderMemo } from "../lib/http/render_memo.ts";
+import { acceptsGzip, RenderMemo } from "../lib/http/render_memo.ts";
 
 Deno.test("RenderMemo renders again exactly when the input changes", async () => {
   const memo = new RenderMemo();
@@ -59,17 +59,21 @@ Deno.test("acceptsGzip reads Accept-Encoding with q-values", () => {
   assert.equal(acceptsGzip(undefined), false);
 });
 
-Deno.test("BodyMemo keeps one body per key until its text changes", () => {
-  const memo = new BodyMemo(2);
-  const first = memo.body("trip:1", '{"a":1}');
+Deno.test("RenderMemo.remember keeps one body per key until its text changes", () => {
+  const memo = new RenderMemo(2);
+  const first = memo.remember("trip:1", '{"a":1}');
   first.gzip();
-  assert.equal(memo.body("trip:1", '{"a":1}'), first, "same text: same body");
-  const changed = memo.body("trip:1", '{"a":2}');
+  assert.equal(
+    memo.remember("trip:1", '{"a":1}'),
+    first,
+    "same text: same body",
+  );
+  const changed = memo.remember("trip:1", '{"a":2}');
   assert.notEqual(changed, first);
   assert.equal(changed.text, '{"a":2}');
   assert.notEqual(changed.etag(false), first.etag(false));
-  memo.body("trip:2", "x");
-  memo.body("trip:3", "y"); // evicts trip:1, the oldest
+  memo.remember("trip:2", "x");
+  memo.remember("trip:3", "y"); // evicts trip:1, the oldest
   assert.equal(memo.size, 2);
-  assert.notEqual(memo.body("trip:1", '{"a":2}'), changed);
+  assert.notEqual(memo.remember("trip:1", '{"a":2}'), changed);
 });

@@ -65,33 +65,6 @@ export function sendMemoBody(
   });
 }
 
-/**
- * Remembers the latest body per key (a trip's cached JSON), so an
- * unchanged body — usually the very same string — is encoded, gzipped and
- * hashed once, not per request. Bounded: the oldest key goes first.
- */
-export class BodyMemo {
-  readonly #entries = new Map<string, MemoBody>();
-
-  constructor(readonly maxEntries = 1000) {}
-
-  body(key: string, text: string): MemoBody {
-    const hit = this.#entries.get(key);
-    if (hit?.text === text) return hit;
-    const body = new MemoBody(text);
-    this.#entries.delete(key);
-    if (this.#entries.size >= this.maxEntries) {
-      this.#entries.delete(this.#entries.keys().next().value!);
-    }
-    this.#entries.set(key, body);
-    return body;
-  }
-
-  get size(): number {
-    return this.#entries.size;
-  }
-}
-
 interface Entry {
   input: string;
   staleAt?: number;
@@ -119,15 +92,46 @@ export class RenderMemo {
     render: () => Promise<Rendered> | Rendered,
     now = Date.now(),
   ): Promise<MemoBody> {
-    const hit = this.#entries.get(key);
-    this.#entries.delete(key);
-    if (hit && hit.input === input && !(hit.staleAt! <= now)) {
-      this.#entries.set(key, hit);
-      return hit.page;
-    }
+    const hit = this.#hit(key, input, now);
+    if (hit) return hit;
     const rendered = await render();
-    const page = new MemoBody(rendered.html);
-    this.#entries.set(key, { input, staleAt: rendered.staleAt, page });
+    return this.#store(
+      key,
+      input,
+      rendered.staleAt,
+      new MemoBody(rendered.html),
+    );
+  }
+
+  /**
+   * A body that is its own input (the trip's cached JSON), remembered the
+   * same way: encoded, gzipped and hashed once per change of the text.
+   */
+  remember(key: string, text: string): MemoBody {
+    return this.#hit(key, text) ??
+      this.#store(key, text, undefined, new MemoBody(text));
+  }
+
+  /** The entry for `key` if made from `input` and not stale; marks it used. */
+  #hit(key: string, input: string, now?: number): MemoBody | undefined {
+    const hit = this.#entries.get(key);
+    if (!hit || hit.input !== input) return undefined;
+    if (hit.staleAt !== undefined && hit.staleAt <= (now ?? Date.now())) {
+      return undefined;
+    }
+    this.#entries.delete(key);
+    this.#entries.set(key, hit);
+    return hit.page;
+  }
+
+  #store(
+    key: string,
+    input: string,
+    staleAt: number | undefined,
+    page: MemoBody,
+  ): MemoBody {
+    this.#entries.delete(key);
+    this.#entries.set(key, { input, staleAt, page });
     if (this.#entries.size > this.maxEntries) {
       this.#entries.delete(this.#entries.keys().next().value!);
     }

@@ -3,7 +3,7 @@ import type { Handlers } from "../../../lib/http/router.ts";
 import { NotFoundError } from "../../../lib/http/errors.ts";
 import { getTripReads } from "../../../lib/trips/reads.ts";
 import { SHARED_READ } from "../../../lib/http/cache_headers.ts";
-import { BodyMemo, sendMemoBody } from "../../../lib/http/render_memo.ts";
+import { RenderMemo, sendMemoBody } from "../../../lib/http/render_memo.ts";
 import { validateIdParam } from "../../../lib/http/validation.ts";
 import { errorResponse, type RouteDocs } from "../../../lib/http/openapi.ts";
 import { TripWithSeatsBody } from "../../../lib/http/openapi_schemas.ts";
@@ -14,7 +14,7 @@ const HEADERS = {
   "cache-control": SHARED_READ,
   vary: "Accept-Encoding",
 };
-const bodies = new BodyMemo();
+const bodies = new RenderMemo(1000);
 
 export const handler: Handlers = {
   // The body comes from the cache as ready JSON (lib/trips/reads.ts), and
@@ -24,7 +24,7 @@ export const handler: Handlers = {
     const id = validateIdParam(c);
     const json = await getTripReads().tripJson(id);
     if (json === undefined) throw new NotFoundError("Trip not found");
-    return sendMemoBody(c, bodies.body(String(id), json), HEADERS);
+    return sendMemoBody(c, bodies.remember(String(id), json), HEADERS);
   },
 };
 
