@@ -6,7 +6,7 @@ import { app } from "../main.ts";
 import { env } from "../lib/env.ts";
 import { createTestUser } from "./support/factories.ts";
 import { dbTest } from "./support/db.ts";
-import { VerifiedTokens } from "../lib/auth/verified_tokens.ts";
+import { MemoryCache } from "../lib/cache/memory.ts";
 
 const ourSecret = new TextEncoder().encode(env.JWT_SECRET);
 
@@ -105,18 +105,24 @@ dbTest(
   },
 );
 
-Deno.test("VerifiedTokens: a hit until the token's exp, then none; bounded, oldest first", () => {
-  const memo = new VerifiedTokens<string>(2);
-  memo.set("a", "claims of a", 100); // exp 100 s
-  assert.equal(memo.get("a", 99_999), "claims of a");
-  assert.equal(memo.get("a", 100_000), undefined, "expired at exp");
-  assert.equal(memo.get("a", 50_000), undefined, "and forgotten");
+Deno.test("the verified-token memory (a MemoryCache, each token kept until its exp): a hit until then, then none; bounded, oldest first", () => {
+  let clock = 0;
+  const memo = new MemoryCache({ maxEntries: 2, now: () => clock });
+  const exp = 100; // the token's exp, seconds
+  memo.set("a", "claims of a", exp - clock / 1000);
+  clock = 99_999;
+  assert.equal(memo.get("a"), "claims of a");
+  clock = 100_000;
+  assert.equal(memo.get("a"), undefined, "expired at exp");
+  clock = 50_000;
+  assert.equal(memo.get("a"), undefined, "and forgotten");
+  clock = 0;
   memo.set("b", "b", 200);
   memo.set("c", "c", 200);
   memo.set("d", "d", 200); // evicts b
   assert.equal(memo.size, 2);
-  assert.equal(memo.get("b", 0), undefined);
-  assert.equal(memo.get("d", 0), "d");
+  assert.equal(memo.get("b"), undefined);
+  assert.equal(memo.get("d"), "d");
 });
 
 dbTest("a token with a tampered signature is a 401", async () => {
